@@ -1,0 +1,48 @@
+#pragma once
+// The route table: method + path pattern → permission name + handler. Generic: it knows no module and no
+// role; the permission name is checked by the handler wrapper that auth provides (auth::Guard).
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace lien::http {
+
+using Handler = std::function<Response(Request&)>;
+
+inline constexpr std::size_t kDefaultBodyLimit = 1024 * 1024;
+
+struct Route {
+  Method method;
+  std::string pattern;     ///< "/api/v1/users/{id}": literal segments and `{name}` captures.
+  std::string permission;  ///< Never empty: a permission name from auth's table, or "public".
+  Handler handler;
+  std::size_t body_limit = kDefaultBodyLimit;  ///< Larger only where a route says so.
+};
+
+struct RouteMatch {
+  const Route* route = nullptr;         ///< Set when path and method match.
+  bool path_matched = false;            ///< True when the path exists with another method (→ 405).
+  std::vector<Method> allowed_methods;  ///< For the Allow header of a 405.
+};
+
+class Router {
+ public:
+  /// Adds a route. Throws std::logic_error on an empty permission or a duplicate (method, pattern):
+  /// a route without a permission must not start.
+  void Add(Route route);
+
+  /// Finds the route for method and path, filling `path_params` on a match. HEAD matches GET routes.
+  RouteMatch Match(Method method, const std::string& path, std::map<std::string, std::string>& path_params) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace lien::http
