@@ -1,0 +1,100 @@
+import { nextTick } from 'vue';
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import type { MessageKey } from './i18n';
+import { ensureSessionChecked, hasPermission, noticeAfterNavigation, notice, pendingNotice, session } from './session';
+import LoginView from './views/LoginView.vue';
+import HomeView from './views/HomeView.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title: MessageKey;
+    public?: boolean;
+    /** Reachable while two-factor set-up is still required. */
+    duringTotpSetup?: boolean;
+    permission?: string;
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/login', name: 'login', component: LoginView, meta: { title: 'title.login', public: true } },
+    { path: '/', name: 'home', component: HomeView, meta: { title: 'title.home' } },
+    {
+      path: '/account/two-factor',
+      name: 'totp',
+      component: () => import('./views/TotpView.vue'),
+      meta: { title: 'title.totp', duringTotpSetup: true },
+    },
+    {
+      path: '/account/password',
+      name: 'password',
+      component: () => import('./views/PasswordView.vue'),
+      meta: { title: 'title.password', duringTotpSetup: true },
+    },
+    {
+      path: '/admin/accounts',
+      name: 'users',
+      component: () => import('./views/UsersView.vue'),
+      meta: { title: 'title.users', permission: 'users.manage' },
+    },
+    {
+      path: '/admin/accounts/:id',
+      name: 'user',
+      component: () => import('./views/UserView.vue'),
+      meta: { title: 'title.user', permission: 'users.manage' },
+    },
+    {
+      path: '/audit',
+      name: 'audit',
+      component: () => import('./views/AuditView.vue'),
+      meta: { title: 'title.audit', permission: 'audit.read' },
+    },
+    {
+      path: '/:pathMatch(.*)*',
+      name: 'not-found',
+      component: () => import('./views/NotFoundView.vue'),
+      meta: { title: 'title.not_found', public: true },
+    },
+  ],
+});
+
+function loginTarget(to: RouteLocationNormalized) {
+  return to.fullPath === '/' || to.name === 'login'
+    ? { name: 'login' }
+    : { name: 'login', query: { redirect: to.fullPath } };
+}
+
+router.beforeEach(async (to) => {
+  await ensureSessionChecked();
+  if (to.name === 'login' && session.value) return { name: 'home' };
+  if (to.meta.public) return true;
+  if (!session.value) return loginTarget(to);
+  if (session.value.totp_setup_required && !to.meta.duringTotpSetup) {
+    return { name: 'totp' };
+  }
+  if (!hasPermission(to.meta.permission)) {
+    noticeAfterNavigation('app.forbidden', 'error');
+    return { name: 'home' };
+  }
+  return true;
+});
+
+router.afterEach((_to, from, failure) => {
+  if (failure) return;
+  notice.value = pendingNotice.value;
+  pendingNotice.value = null;
+  // Move the focus to the new page's heading so that keyboard and screen
+  // reader users start reading the new page (not on the very first load).
+  if (from.matched.length === 0) return;
+  void nextTick(() => {
+    const heading = document.querySelector<HTMLElement>('main h1');
+    heading?.focus();
+  });
+});
+
+export function goToLogin(expired: boolean): void {
+  const current = router.currentRoute.value;
+  if (expired) noticeAfterNavigation('app.session_expired', 'error');
+  void router.push(loginTarget(current));
+}
