@@ -1,0 +1,89 @@
+#include "auth/roles.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace lien::auth {
+namespace {
+
+constexpr std::array kRoles = {Role::kAdmin,     Role::kCoordinator, Role::kSocialWorker,
+                               Role::kCaller,    Role::kIntake,      Role::kLogistics,
+                               Role::kDriver,    Role::kPartner,     Role::kDpo};
+
+constexpr std::array kPermissions = {Permission::kSession, Permission::kUsersManage, Permission::kAuditRead};
+
+struct Grant {
+  Role role;
+  Permission permission;
+};
+
+// THE permission table. One line a grant; anything absent is refused. docs/permissions.md is generated from
+// it (`lien permissions --markdown`) and a test checks the two agree.
+constexpr std::array kGrants = {
+    Grant{Role::kAdmin, Permission::kSession},        Grant{Role::kAdmin, Permission::kUsersManage},
+    Grant{Role::kCoordinator, Permission::kSession},  Grant{Role::kSocialWorker, Permission::kSession},
+    Grant{Role::kCaller, Permission::kSession},       Grant{Role::kIntake, Permission::kSession},
+    Grant{Role::kLogistics, Permission::kSession},    Grant{Role::kDriver, Permission::kSession},
+    Grant{Role::kPartner, Permission::kSession},      Grant{Role::kDpo, Permission::kSession},
+    Grant{Role::kDpo, Permission::kAuditRead},
+};
+
+}  // namespace
+
+std::span<const Role> AllRoles() { return kRoles; }
+std::span<const Permission> AllPermissions() { return kPermissions; }
+
+std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kAdmin: return "admin";
+    case Role::kCoordinator: return "coordinator";
+    case Role::kSocialWorker: return "social_worker";
+    case Role::kCaller: return "caller";
+    case Role::kIntake: return "intake";
+    case Role::kLogistics: return "logistics";
+    case Role::kDriver: return "driver";
+    case Role::kPartner: return "partner";
+    case Role::kDpo: return "dpo";
+  }
+  return "unknown";
+}
+
+std::optional<Role> ParseRole(std::string_view name) {
+  for (Role role : kRoles) {
+    if (RoleName(role) == name) return role;
+  }
+  return std::nullopt;
+}
+
+std::string_view PermissionName(Permission permission) {
+  switch (permission) {
+    case Permission::kSession: return "session";
+    case Permission::kUsersManage: return "users.manage";
+    case Permission::kAuditRead: return "audit.read";
+  }
+  return "unknown";
+}
+
+std::optional<Permission> ParsePermission(std::string_view name) {
+  for (Permission permission : kPermissions) {
+    if (PermissionName(permission) == name) return permission;
+  }
+  return std::nullopt;
+}
+
+bool Allows(Role role, Permission permission) {
+  return std::any_of(kGrants.begin(), kGrants.end(),
+                     [&](const Grant& grant) { return grant.role == role && grant.permission == permission; });
+}
+
+std::vector<Permission> PermissionsOf(Role role) {
+  std::vector<Permission> result;
+  for (Permission permission : kPermissions) {
+    if (Allows(role, permission)) result.push_back(permission);
+  }
+  return result;
+}
+
+bool TotpRequired(Role role) { return role == Role::kAdmin || role == Role::kDpo; }
+
+}  // namespace lien::auth

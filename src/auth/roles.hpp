@@ -1,0 +1,42 @@
+#pragma once
+// Roles, permissions and the one table that says which role may do what. Deny by default: a permission not
+// granted here is refused, and every route names one permission (or is public).
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lien::auth {
+
+enum class Role { kAdmin, kCoordinator, kSocialWorker, kCaller, kIntake, kLogistics, kDriver, kPartner, kDpo };
+
+/// Each permission is one kind of access a route can require. Keep PermissionName in step.
+enum class Permission {
+  kSession,      ///< Any signed-in account: its own session, password and second factor.
+  kUsersManage,  ///< Create, edit, disable accounts; reset passwords and second factors.
+  kAuditRead,    ///< Read and verify the audit trail.
+};
+
+std::span<const Role> AllRoles();
+std::span<const Permission> AllPermissions();
+
+std::string_view RoleName(Role role);
+std::optional<Role> ParseRole(std::string_view name);
+std::string_view PermissionName(Permission permission);
+std::optional<Permission> ParsePermission(std::string_view name);
+
+/// The permission table.
+bool Allows(Role role, Permission permission);
+
+/// The permissions a role holds, in AllPermissions() order.
+std::vector<Permission> PermissionsOf(Role role);
+
+/// Roles whose accounts must use a second factor (TOTP) before doing anything else.
+bool TotpRequired(Role role);
+
+/// Name used by routes that need no session (login, health, metrics).
+inline constexpr std::string_view kPublic = "public";
+
+}  // namespace lien::auth
