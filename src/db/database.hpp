@@ -3,6 +3,7 @@
 // and PostgreSQL (libpq). Stores write SQL once, in the subset both engines speak, with `?` placeholders;
 // the PostgreSQL backend rewrites them to $1, $2... Times are integer epoch milliseconds, booleans 0/1 integers.
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -136,9 +137,11 @@ class Database {
 };
 
 /// Opens a database from a location: a `postgresql://` or `postgres://` URL (or libpq key=value string
-/// starting with "host=" / "dbname="), otherwise a SQLite file path. `pool_size` connections at most.
-/// Throws DatabaseError(kUnavailable) with a one-line reason when it cannot open or connect.
-std::unique_ptr<Database> Open(const std::string& location, int pool_size);
+/// starting with "host=" / "dbname="), otherwise a SQLite file path. `pool_size` connections at most;
+/// Acquire waits up to `acquire_timeout` for a free one. The first connection is opened at once, so a wrong
+/// location fails here. Throws DatabaseError(kUnavailable) with a one-line reason when it cannot open or connect.
+std::unique_ptr<Database> Open(const std::string& location, int pool_size,
+                               std::chrono::milliseconds acquire_timeout = std::chrono::seconds(5));
 
 /// Runs `work` inside a write transaction on a fresh connection, committing when it returns normally and
 /// rolling back when it throws. Retries the whole `work` a few times when the engine reports kBusy.

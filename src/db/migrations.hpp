@@ -12,9 +12,10 @@
 namespace lien::db {
 
 struct Migration {
-  int version;
+  int version = 0;
   std::string name;
-  std::string sql;  ///< Portable SQL with {{id}} / {{blob}} macros.
+  std::string sql;                ///< Portable SQL with {{id}} / {{blob}} macros (SQLite, and PostgreSQL by default).
+  std::string postgres_sql = {};  ///< When not empty, used on PostgreSQL instead of `sql` (triggers, functions).
 };
 
 /// Every migration of Lien, in order. Modules append theirs in db/migrations.cpp (one list, one order).
@@ -27,7 +28,7 @@ struct MigrationReport {
 };
 
 /// Applies the pending migrations, each in its own transaction, under a lock so two instances starting
-/// together do not both apply one (PostgreSQL: pg_advisory_lock; SQLite: the write transaction).
+/// together do not both apply one (PostgreSQL: pg_advisory_xact_lock; SQLite: BEGIN IMMEDIATE).
 /// Throws DatabaseError when a migration fails, naming it; a database newer than this binary is refused.
 MigrationReport Migrate(Database& database, const std::vector<Migration>& migrations = AllMigrations());
 
@@ -36,5 +37,7 @@ int CurrentVersion(Database& database);
 
 /// The SQL of a migration for an engine, macros expanded.
 std::string ExpandForDialect(const std::string& sql, Dialect dialect);
+/// The text of `migration` for `dialect` (postgres_sql when set and the engine is PostgreSQL), expanded.
+std::string SqlFor(const Migration& migration, Dialect dialect);
 
 }  // namespace lien::db

@@ -1,0 +1,230 @@
+#include "db/migrations.hpp"
+
+#include <chrono>
+#include <string_view>
+
+namespace lien::db {
+namespace {
+
+/// The key of the PostgreSQL advisory lock held while migrating ("LIEN" "MIGR" in ASCII).
+constexpr std::int64_t kMigrationLockKey = 0x4C49454E4D494752;
+
+// 1 accounts: users and their sessions (auth).
+constexpr std::string_view kAccounts = R"sql(
+CREATE TABLE users (
+  id {{id}},
+  login TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  totp_secret TEXT,
+  totp_enabled INTEGER NOT NULL DEFAULT 0,
+  totp_last_step BIGINT NOT NULL DEFAULT 0,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until BIGINT NOT NULL DEFAULT 0,
+  password_changed_at BIGINT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE sessions (
+  id {{id}},
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  client_address TEXT NOT NULL,
+  user_agent TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE INDEX sessions_expires ON sessions(expires_at);
+)sql";
+
+// 2 audit: the append-only trail, and the replies kept for Idempotency-Key retries. The tables are the same
+// on both engines; only the triggers refusing UPDATE and DELETE differ, so the two texts share kAuditTables.
+// The triggers carry the same names on both engines (audit_log_no_update, audit_log_no_delete): a test that
+// tampers a row to prove the hash chain detects it drops them first.
+constexpr std::string_view kAuditTables = R"sql(
+CREATE TABLE audit_log (
+  id {{id}},
+  at BIGINT NOT NULL,
+  actor_id BIGINT,
+  actor_login TEXT NOT NULL,
+  actor_role TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject_type TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  client_address TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  details TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_actor ON audit_log(actor_id, at);
+CREATE INDEX audit_subject ON audit_log(subject_type, subject_id, at);
+CREATE INDEX audit_at ON audit_log(at);
+CREATE TABLE idempotency_keys (
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  idempotency_key TEXT NOT NULL,
+  method TEXT NOT NULL,
+  path TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  response_body TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  PRIMARY KEY (user_id, idempotency_key)
+);
+CREATE INDEX idempotency_keys_expires ON idempotency_keys(expires_at);
+)sql";
+
+constexpr std::string_view kAuditSqliteTriggers = R"sql(
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql";
+
+// SQLSTATE 23000 (integrity_constraint_violation) so both engines report FailureKind::kConstraint.
+constexpr std::string_view kAuditPostgresTriggers = R"sql(
+CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only' USING ERRCODE = 'integrity_constraint_violation';
+END;
+$$;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
+)sql";
+
+void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+std::int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string Label(const Migration& migration) {
+  std::string number = std::to_string(migration.version);
+  if (number.size() < 4) number.insert(0, 4 - number.size(), '0');
+  return number + "_" + migration.name;
+}
+
+bool TableExists(Connection& connection) {
+  if (connection.dialect() == Dialect::kPostgres) {
+    return !connection.QueryOne("SELECT to_regclass('schema_migrations')")->IsNull(0);
+  }
+  return connection.QueryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+      .has_value();
+}
+
+int RecordedVersion(Connection& connection) {
+  if (!TableExists(connection)) return 0;
+  return static_cast<int>(connection.QueryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")->Int(0));
+}
+
+}  // namespace
+
+const std::vector<Migration>& AllMigrations() {
+  static const std::vector<Migration> kAll = {
+      {.version = 1, .name = "accounts", .sql = std::string(kAccounts)},
+      {.version = 2,
+       .name = "audit",
+       .sql = std::string(kAuditTables) + std::string(kAuditSqliteTriggers),
+       .postgres_sql = std::string(kAuditTables) + std::string(kAuditPostgresTriggers)},
+  };
+  return kAll;
+}
+
+std::string ExpandForDialect(const std::string& sql, Dialect dialect) {
+  std::string out = sql;
+  const bool postgres = dialect == Dialect::kPostgres;
+  ReplaceAll(out, "{{id}}",
+             postgres ? "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
+  ReplaceAll(out, "{{blob}}", postgres ? "BYTEA" : "BLOB");
+  return out;
+}
+
+std::string SqlFor(const Migration& migration, Dialect dialect) {
+  const bool specific = dialect == Dialect::kPostgres && !migration.postgres_sql.empty();
+  return ExpandForDialect(specific ? migration.postgres_sql : migration.sql, dialect);
+}
+
+int CurrentVersion(Database& database) {
+  auto connection = database.Acquire();
+  return RecordedVersion(*connection);
+}
+
+MigrationReport Migrate(Database& database, const std::vector<Migration>& migrations) {
+  for (std::size_t i = 1; i < migrations.size(); ++i) {
+    if (migrations[i].version <= migrations[i - 1].version) {
+      throw DatabaseError(FailureKind::kOther, "migrations out of order at " + Label(migrations[i]));
+    }
+  }
+  const int highest = migrations.empty() ? 0 : migrations.back().version;
+  MigrationReport report;
+  bool first = true;
+  auto connection = database.Acquire();
+  Connection& db = *connection;
+  // One transaction per migration: a failure keeps the ones before it. Each transaction re-reads the version
+  // under the lock, so an instance that waited behind another skips what the other applied.
+  for (;;) {
+    db.BeginWrite();
+    try {
+      if (db.dialect() == Dialect::kPostgres) {
+        db.Execute("SELECT pg_advisory_xact_lock(?)", {kMigrationLockKey});
+      }
+      db.ExecuteScript(
+          "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+          "applied_at BIGINT NOT NULL)");
+      const int current = RecordedVersion(db);
+      if (first) report.from_version = current;
+      first = false;
+      report.to_version = current;
+      if (current > highest) {
+        throw DatabaseError(FailureKind::kOther,
+                            "the database schema is at version " + std::to_string(current) +
+                                ", newer than this binary knows (" + std::to_string(highest) +
+                                "): run a newer Lien, or restore a backup taken before the upgrade");
+      }
+      const Migration* next = nullptr;
+      for (const Migration& migration : migrations) {
+        if (migration.version > current) {
+          next = &migration;
+          break;
+        }
+      }
+      if (next == nullptr) {
+        db.Commit();
+        return report;
+      }
+      try {
+        db.ExecuteScript(SqlFor(*next, db.dialect()));
+        db.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                   {std::int64_t{next->version}, next->name, NowMs()});
+        db.Commit();
+      } catch (const DatabaseError& error) {
+        throw DatabaseError(error.kind(), "migration " + Label(*next) + " failed: " + error.what());
+      }
+      report.applied.push_back(Label(*next));
+      report.to_version = next->version;
+    } catch (...) {
+      if (db.InTransaction()) db.Rollback();
+      throw;
+    }
+  }
+}
+
+}  // namespace lien::db

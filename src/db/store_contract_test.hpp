@@ -1,0 +1,30 @@
+#pragma once
+// The store contract: what every backend must do the same way. Written once (store_contract_test.cpp) and
+// instantiated per engine (sqlite/sqlite_test.cpp, postgres/postgres_pgtest.cpp).
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "db/database.hpp"
+#include "db/test_databases.hpp"
+
+namespace lien::db {
+
+class StoreContract : public ::testing::TestWithParam<Dialect> {
+ protected:
+  void SetUp() override {
+    test_ = testing::TestDatabase::Create(GetParam());
+    if (test_ == nullptr) GTEST_SKIP() << "LIEN_TEST_POSTGRES_URL is not set";
+    database_ = test_->Open(4);
+  }
+  void TearDown() override {
+    database_.reset();
+    test_.reset();
+  }
+
+  std::unique_ptr<testing::TestDatabase> test_;
+  std::unique_ptr<Database> database_;
+};
+
+}  // namespace lien::db
