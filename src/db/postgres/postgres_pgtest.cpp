@@ -35,7 +35,7 @@ TEST(PostgresDatabase, BrokenConnectionIsDroppedNotReused) {
     auto connection = database->Acquire();
     const std::int64_t pid = connection->QueryOne("SELECT pg_backend_pid()")->Int(0);
     connection->BeginWrite();
-    killer->Acquire()->Execute("SELECT pg_terminate_backend(?)", {pid});
+    killer->Acquire()->Execute("SELECT pg_terminate_backend(CAST(? AS INTEGER))", {pid});
     try {
       connection->Execute("SELECT 1");
       FAIL() << "a terminated connection answered";
