@@ -5,11 +5,17 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <string>
 
 #include "db/database.hpp"
 #include "db/test_databases.hpp"
 
 namespace lien::db {
+
+/// Names the instantiations "sqlite" / "postgres" in test names (instead of the raw bytes of the enum).
+inline std::string EngineName(const ::testing::TestParamInfo<Dialect>& info) {
+  return info.param == Dialect::kPostgres ? "postgres" : "sqlite";
+}
 
 class StoreContract : public ::testing::TestWithParam<Dialect> {
  protected:

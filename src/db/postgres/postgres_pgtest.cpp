@@ -8,7 +8,7 @@
 namespace lien::db {
 namespace {
 
-INSTANTIATE_TEST_SUITE_P(Postgres, StoreContract, ::testing::Values(Dialect::kPostgres));
+INSTANTIATE_TEST_SUITE_P(Postgres, StoreContract, ::testing::Values(Dialect::kPostgres), EngineName);
 
 // Needs no server: nothing listens on port 1.
 TEST(PostgresDatabase, UnreachableServerIsUnavailableQuicklyWithAOneLineMessage) {

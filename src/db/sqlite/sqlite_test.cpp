@@ -6,7 +6,7 @@
 namespace lien::db {
 namespace {
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContract, ::testing::Values(Dialect::kSqlite));
+INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContract, ::testing::Values(Dialect::kSqlite), EngineName);
 
 TEST(SqliteDatabase, MissingDirectoryIsUnavailableWithAOneLineReason) {
   try {
