@@ -5,12 +5,18 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "db/database.hpp"
 #include "db/test_databases.hpp"
 
 namespace lien::db {
+
+/// How GoogleTest prints a Dialect (in CTest names: "# GetParam() = sqlite").
+inline void PrintTo(Dialect dialect, std::ostream* out) {
+  *out << (dialect == Dialect::kPostgres ? "postgres" : "sqlite");
+}
 
 /// Names the instantiations "sqlite" / "postgres" in test names (instead of the raw bytes of the enum).
 inline std::string EngineName(const ::testing::TestParamInfo<Dialect>& info) {
