@@ -41,10 +41,11 @@ ApiRoutes::ApiRoutes(http::Router& router, Sessions& sessions) : router_(router)
 
 void ApiRoutes::Add(http::Method method, std::string pattern, Permission permission, GuardedHandler handler,
                     std::size_t body_limit) {
-  auto guarded = [this, permission, pattern, handler = std::move(handler)](http::Request& request) -> http::Response {
+  // Captures the sessions, not `this`: the ApiRoutes helper may be gone by the time requests arrive.
+  auto guarded = [&sessions = sessions_, permission, pattern, handler = std::move(handler)](http::Request& request) -> http::Response {
     const auto token = request.Cookie(kSessionCookie);
     if (!token) return Refuse(request, ErrorCode::kUnauthenticated, "auth.not_signed_in");
-    auto principal = sessions_.Authenticate(*token);
+    auto principal = sessions.Authenticate(*token);
     if (!principal) {
       auto response = http::ErrorResponse(principal.error(), request);
       response.SetHeader("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
@@ -53,15 +54,15 @@ void ApiRoutes::Add(http::Method method, std::string pattern, Permission permiss
     const auto info = InfoOf(request);
     if (ChangesState(request.method) &&
         !core::ConstantTimeEqual(request.Header(kCsrfHeader), principal->session.csrf_token)) {
-      sessions_.RecordRefusal(*principal, pattern, "csrf", info);
+      sessions.RecordRefusal(*principal, pattern, "csrf", info);
       return Refuse(request, ErrorCode::kForbidden, "auth.csrf");
     }
     if (principal->totp_setup_required && permission != Permission::kSession) {
-      sessions_.RecordRefusal(*principal, pattern, "totp_setup_required", info);
+      sessions.RecordRefusal(*principal, pattern, "totp_setup_required", info);
       return Refuse(request, ErrorCode::kForbidden, "auth.totp_setup_required");
     }
     if (!Allows(principal->user.role, permission)) {
-      sessions_.RecordRefusal(*principal, pattern, std::string(PermissionName(permission)), info);
+      sessions.RecordRefusal(*principal, pattern, std::string(PermissionName(permission)), info);
       return Refuse(request, ErrorCode::kForbidden, "auth.forbidden");
     }
     return handler(*principal, request);

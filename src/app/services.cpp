@@ -1,0 +1,56 @@
+#include "app/services.hpp"
+
+#include "audit/routes.hpp"
+#include "auth/guard.hpp"
+#include "auth/routes.hpp"
+#include "db/migrations.hpp"
+#include "http/json_body.hpp"
+
+namespace lien::app {
+
+Services OpenServices(const std::string& db_location, int pool_size, auth::AuthSettings settings, bool migrate) {
+  Services services;
+  services.database = db::Open(db_location, pool_size);
+  if (migrate) db::Migrate(*services.database);
+  services.clock = std::make_unique<core::SystemClock>();
+  services.sessions = std::make_unique<auth::Sessions>(*services.database, *services.clock, settings);
+  services.accounts = std::make_unique<auth::Accounts>(*services.database, *services.clock);
+  return services;
+}
+
+namespace {
+
+void AddOperationsRoutes(auth::ApiRoutes& routes, Services& services, http::Metrics& metrics) {
+  routes.AddPublic(http::Method::kGet, "/healthz", [&services](http::Request&) {
+    // A real round trip to the database: a server that cannot reach it is not healthy.
+    try {
+      auto connection = services.database->Acquire();
+      connection->Execute("SELECT 1");
+    } catch (const db::DatabaseError&) {
+      auto response = http::JsonReply(503, http::Json{{"status", "unavailable"}});
+      response.personal_data = false;
+      return response;
+    }
+    auto response = http::JsonReply(200, http::Json{{"status", "ok"}});
+    response.personal_data = false;
+    return response;
+  });
+  routes.AddPublic(http::Method::kGet, "/metrics", [&metrics](http::Request&) {
+    http::Response response;
+    response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    response.body = metrics.Render();
+    response.personal_data = false;
+    return response;
+  });
+}
+
+}  // namespace
+
+void AddAllRoutes(http::Router& router, Services& services, http::Metrics& metrics) {
+  auth::ApiRoutes routes(router, *services.sessions);
+  AddOperationsRoutes(routes, services, metrics);
+  auth::AddAuthRoutes(routes, *services.sessions, *services.accounts);
+  audit::AddAuditRoutes(routes, *services.database, *services.clock);
+}
+
+}  // namespace lien::app

@@ -1,0 +1,31 @@
+#pragma once
+// What a running Lien holds: the database, the clock and the modules' services, built once from options,
+// and the route table built from them. Shared by `serve` and by the commands that inspect the routes.
+
+#include <memory>
+#include <string>
+
+#include "auth/accounts.hpp"
+#include "auth/sessions.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+
+namespace lien::app {
+
+struct Services {
+  std::unique_ptr<db::Database> database;
+  std::unique_ptr<core::Clock> clock;
+  std::unique_ptr<auth::Sessions> sessions;
+  std::unique_ptr<auth::Accounts> accounts;
+};
+
+/// Opens (and migrates, when `migrate`) the database and builds the services on it.
+/// Throws db::DatabaseError with a one-line reason when the database cannot be opened.
+Services OpenServices(const std::string& db_location, int pool_size, auth::AuthSettings settings, bool migrate);
+
+/// Every route of Lien, each with its permission. `metrics` is read by GET /metrics.
+void AddAllRoutes(http::Router& router, Services& services, http::Metrics& metrics);
+
+}  // namespace lien::app
