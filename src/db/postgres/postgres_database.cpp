@@ -24,6 +24,9 @@ constexpr Oid kFloat4Oid = 700;
 constexpr Oid kFloat8Oid = 701;
 constexpr Oid kNumericOid = 1700;
 
+/// Bound on prepared statements per connection (see the SQLite backend): past it, all are deallocated.
+constexpr std::size_t kMaxCachedStatements = 1000;
+
 std::string FirstLine(std::string_view text) {
   const auto end = text.find('\n');
   std::string line(text.substr(0, end));
@@ -254,7 +257,11 @@ class PostgresConnection final : public Connection {
                                                    " parameters, " + std::to_string(given) +
                                                    " given: " + std::string(sql));
     }
-    std::string name = "lien_" + std::to_string(statements_.size() + 1);
+    if (statements_.size() >= kMaxCachedStatements) {
+      ExecuteScript("DEALLOCATE ALL");
+      statements_.clear();
+    }
+    std::string name = "lien_" + std::to_string(++statement_serial_);
     ResultPtr result(
         PQprepare(connection_, name.c_str(), rewritten.sql.c_str(), static_cast<int>(types.size()), types.data()));
     Check(result.get(), sql);
@@ -274,6 +281,7 @@ class PostgresConnection final : public Connection {
   }
 
   PGconn* connection_ = nullptr;
+  std::uint64_t statement_serial_ = 0;
   std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> statements_;
 };
 

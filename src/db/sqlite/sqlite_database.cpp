@@ -13,6 +13,9 @@ namespace lien::db {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+/// Stores use a fixed set of SQL texts, so the cache stays small; the bound only guards against SQL built
+/// from data (a bug, but not one that should exhaust memory).
+constexpr std::size_t kMaxCachedStatements = 1000;
 
 FailureKind KindOf(int extended_code) {
   switch (extended_code) {
@@ -151,6 +154,7 @@ class SqliteConnection final : public Connection {
       sqlite3_finalize(statement);
       throw DatabaseError(FailureKind::kOther, "Execute takes exactly one statement: " + std::string(sql));
     }
+    if (statements_.size() >= kMaxCachedStatements) FinalizeAll();
     statements_.emplace(std::string(sql), statement);
     return statement;
   }
@@ -208,9 +212,13 @@ class SqliteConnection final : public Connection {
                         std::string("SQLite: ") + sqlite3_errmsg(db_) + " in: " + std::string(sql));
   }
 
-  void Close() {
+  void FinalizeAll() {
     for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
     statements_.clear();
+  }
+
+  void Close() {
+    FinalizeAll();
     sqlite3_close(db_);
     db_ = nullptr;
   }
