@@ -105,6 +105,20 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
 )sql";
 
+// The head of the audit hash chain: one row holding the newest entry's id and hash. Appending updates it, which
+// serialises appends on both engines (a row lock on PostgreSQL), and lets `audit verify` notice removed newest rows.
+constexpr std::string_view kAuditHead = R"sql(
+CREATE TABLE audit_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  seq BIGINT NOT NULL DEFAULT 0,
+  last_id BIGINT NOT NULL DEFAULT 0,
+  hash TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO audit_head (id, seq, last_id, hash)
+  SELECT 1, 0, COALESCE(MAX(id), 0), COALESCE((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '')
+  FROM audit_log;
+)sql";
+
 void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
@@ -144,6 +158,7 @@ const std::vector<Migration>& AllMigrations() {
        .name = "audit",
        .sql = std::string(kAuditTables) + std::string(kAuditSqliteTriggers),
        .postgres_sql = std::string(kAuditTables) + std::string(kAuditPostgresTriggers)},
+      {.version = 3, .name = "audit_head", .sql = std::string(kAuditHead)},
   };
   return kAll;
 }
