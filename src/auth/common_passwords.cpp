@@ -1,13 +1,13 @@
 #include "auth/common_passwords.hpp"
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 
 namespace lien::auth {
 namespace {
 
 // Lower case.
-constexpr std::array<std::string_view, 40> kPasswords = {
+constexpr std::string_view kPasswords[] = {
     "1q2w3e4r5t6y",   "1qaz2wsx3edc",   "a1b2c3d4e5f6",   "abc123abc123",   "administrateur", "administrator",
     "bienvenue2020",  "bienvenue2021",  "bienvenue2022",  "bienvenue2023",  "bienvenue2024", "bienvenue2025",
     "bienvenue2026",  "changeme1234",   "iloveyou1234",   "jesuislemeilleur", "jetaimeatoutjamais", "letmein12345",
@@ -18,7 +18,7 @@ constexpr std::array<std::string_view, 40> kPasswords = {
 };
 
 // The words common passwords are built from (a repetition of one, with digits or symbols, is refused).
-constexpr std::array<std::string_view, 64> kWords = {
+constexpr std::string_view kWords[] = {
     "password", "passw", "pass", "motdepasse", "motdepass", "mdp", "azerty", "qwerty", "qwertz", "admin",
     "administrateur", "administrator", "root", "user", "utilisateur", "login", "welcome", "bienvenue",
     "bonjour", "hello", "salut", "soleil", "doudou", "loulou", "chouchou", "jetaime", "iloveyou", "princesse",
@@ -31,7 +31,7 @@ constexpr std::array<std::string_view, 64> kWords = {
 }  // namespace
 
 bool IsCommonPassword(const std::string& lower) {
-  return std::find(kPasswords.begin(), kPasswords.end(), lower) != kPasswords.end();
+  return std::find(std::begin(kPasswords), std::end(kPasswords), lower) != std::end(kPasswords);
 }
 
 std::span<const std::string_view> CommonWords() { return kWords; }
