@@ -21,10 +21,10 @@ const char* MethodName(Method method);
 
 struct Request {
   Method method = Method::kGet;
-  std::string target;  ///< As received: path and query.
-  std::string path;    ///< Percent-decoded path without the query.
-  std::map<std::string, std::string> query;        ///< Decoded query parameters (last one wins).
-  std::map<std::string, std::string> path_params;  ///< Filled by the router from `{name}` segments.
+  std::string target;                                        ///< As received: path and query.
+  std::string path;                                          ///< Percent-decoded path without the query.
+  std::map<std::string, std::string> query;                  ///< Decoded query parameters (last one wins).
+  std::map<std::string, std::string> path_params;            ///< Filled by the router from `{name}` segments.
   std::vector<std::pair<std::string, std::string>> headers;  ///< Names lower-cased.
   std::string body;
   std::string client_address;  ///< Peer IP (or X-Forwarded-For's first hop when the peer is a trusted proxy).

@@ -15,7 +15,7 @@ namespace lien::http {
 class Metrics {
  public:
   static constexpr std::array<double, 12> kBounds = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                      0.1,   0.25,   0.5,   1,    2.5,   5};
+                                                     0.1,   0.25,   0.5,   1,    2.5,   5};
 
   /// Records one finished request: the route pattern (not the raw path, to bound cardinality), method,
   /// status and duration.

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,17 +33,22 @@ struct RouteMatch {
 
 class Router {
  public:
-  /// Adds a route. Throws std::logic_error on an empty permission or a duplicate (method, pattern):
-  /// a route without a permission must not start.
+  /// Adds a route. Throws std::logic_error on an empty permission, a malformed pattern (not starting with
+  /// '/', a `{` not spanning a whole segment, an empty capture name) or a duplicate (method, pattern) — two
+  /// patterns differing only by capture names are duplicates: a route without a permission must not start.
   void Add(Route route);
 
-  /// Finds the route for method and path, filling `path_params` on a match. HEAD matches GET routes.
+  /// Finds the route for method and (decoded) path, filling `path_params` on a match. HEAD matches GET routes.
+  /// A literal segment wins over a capture at the same place ("/users/me" before "/users/{id}"), whatever
+  /// the order of registration. Thread-safe once the routes are added (read-only).
   RouteMatch Match(Method method, const std::string& path, std::map<std::string, std::string>& path_params) const;
 
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> segments_;  ///< routes_[i]'s pattern split at '/'; "{}" for a capture.
+  std::vector<std::vector<std::string>> names_;     ///< routes_[i]'s capture names, in order.
 };
 
 }  // namespace lien::http

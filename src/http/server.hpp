@@ -17,14 +17,14 @@ struct ServerOptions {
   std::string listen_address = "127.0.0.1";
   unsigned short port = 8080;  ///< 0 picks a free port (tests); BoundPort() tells which.
   int threads = 2;
-  std::string web_root;  ///< Folder of the built SPA; empty serves no static files.
+  std::string web_root;       ///< Folder of the built SPA; empty serves no static files.
   std::string tls_cert_file;  ///< PEM; TLS is on when both are set.
   std::string tls_key_file;
-  std::chrono::milliseconds header_timeout{10'000};   ///< Time to receive the whole request header.
-  std::chrono::milliseconds body_timeout{30'000};     ///< Time to receive the body once the header is in.
-  std::chrono::milliseconds idle_timeout{60'000};     ///< Keep-alive wait between requests.
-  std::chrono::milliseconds shutdown_grace{10'000};   ///< How long in-flight requests may finish on stop.
-  std::size_t max_connections = 1024;                 ///< Beyond this, new connections get 503 and are closed.
+  std::chrono::milliseconds header_timeout{10'000};  ///< Time to receive the whole request header.
+  std::chrono::milliseconds body_timeout{30'000};    ///< Time to receive the body once the header is in.
+  std::chrono::milliseconds idle_timeout{60'000};    ///< Keep-alive wait between requests.
+  std::chrono::milliseconds shutdown_grace{10'000};  ///< How long in-flight requests may finish on stop.
+  std::size_t max_connections = 1024;                ///< Beyond this, new connections get 503 and are closed.
   std::size_t max_header_bytes = 16 * 1024;
   bool trust_proxy = false;  ///< Read X-Forwarded-For / X-Forwarded-Proto from a loopback peer.
 };
