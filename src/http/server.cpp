@@ -513,7 +513,7 @@ asio::awaitable<void> Server::Impl::Serve(Stream stream, tcp::endpoint peer) {
       }
     }
 
-    std::string route_label = "unmatched";
+    std::string route_label = match.route != nullptr ? match.route->pattern : "unmatched";
     Response response = early ? std::move(*early) : Dispatch(request, match, target_ok, route_label);
     if (early || state->stopping) keep_alive = false;
     const int status = response.status;

@@ -4,6 +4,11 @@
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -154,6 +159,52 @@ void ExpectSecurityHeaders(const RawResponse& response) {
   EXPECT_EQ(response.Header("cross-origin-opener-policy"), "same-origin");
   EXPECT_EQ(response.Header("permissions-policy"), "camera=(), microphone=(), geolocation=()");
   EXPECT_FALSE(response.Header("x-request-id").empty());
+}
+
+// A throw-away self-signed certificate for localhost (P-256, one hour).
+void WriteSelfSignedCertificate(const fs::path& cert_file, const fs::path& key_file) {
+  EVP_PKEY* key = EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256");
+  ASSERT_NE(key, nullptr);
+  X509* cert = X509_new();
+  ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+  X509_gmtime_adj(X509_getm_notBefore(cert), 0);
+  X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
+  X509_set_pubkey(cert, key);
+  X509_NAME* name = X509_get_subject_name(cert);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
+  X509_set_issuer_name(cert, name);
+  ASSERT_GT(X509_sign(cert, key, EVP_sha256()), 0);
+  FILE* out = std::fopen(key_file.c_str(), "w");
+  PEM_write_PrivateKey(out, key, nullptr, nullptr, 0, nullptr, nullptr);
+  std::fclose(out);
+  out = std::fopen(cert_file.c_str(), "w");
+  PEM_write_X509(out, cert);
+  std::fclose(out);
+  X509_free(cert);
+  EVP_PKEY_free(key);
+}
+
+// One request over TLS with "Connection: close"; returns everything the server sent.
+std::string TlsExchange(unsigned short port, const std::string& request) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) return {};
+  SSL_CTX* context = SSL_CTX_new(TLS_client_method());
+  SSL* ssl = SSL_new(context);
+  SSL_set_fd(ssl, fd);
+  std::string received;
+  if (SSL_connect(ssl) == 1 && SSL_write(ssl, request.data(), static_cast<int>(request.size())) > 0) {
+    char chunk[4096];
+    int n;
+    while ((n = SSL_read(ssl, chunk, sizeof chunk)) > 0) received.append(chunk, static_cast<std::size_t>(n));
+  }
+  SSL_free(ssl);
+  SSL_CTX_free(context);
+  ::close(fd);
+  return received;
 }
 
 class ServerTest : public ::testing::Test {
@@ -596,6 +647,21 @@ TEST_F(ServerTest, BindingAnUsedPortThrowsOneLine) {
     EXPECT_EQ(std::string(e.what()),
               "cannot listen on 127.0.0.1:" + std::to_string(port_) + ": address already in use");
   }
+}
+
+TEST_F(ServerTest, ServesOverTlsWithHsts) {
+  ServerOptions options;
+  options.tls_cert_file = (web_ / "cert.pem").string();
+  options.tls_key_file = (web_ / "key.pem").string();
+  WriteSelfSignedCertificate(options.tls_cert_file, options.tls_key_file);
+  Start(options);
+  const auto text = TlsExchange(port_, "GET /api/v1/whoami HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(text.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << text;
+  EXPECT_NE(text.find("Strict-Transport-Security: max-age=31536000\r\n"), std::string::npos);
+  EXPECT_NE(text.find("\"secure\":true"), std::string::npos);
+  // A plain HTTP client on the TLS port gets no HTTP answer.
+  const auto plain = Exchange(Get("/api/v1/hello"));
+  EXPECT_FALSE(plain);
 }
 
 TEST_F(ServerTest, MissingTlsFilesThrow) {
