@@ -45,7 +45,7 @@ std::string ReadPassword(bool from_stdin) {
   return password;
 }
 
-int Fail(const core::Error& error) {
+int PrintError(const core::Error& error) {
   std::string message = core::Translate(error.message_key, core::Language::kEnglish, error.args);
   if (!error.field.empty()) message = error.field + ": " + message;
   std::fprintf(stderr, "lien: %s\n", message.c_str());
@@ -64,7 +64,7 @@ int Add(const UserOptions& options) {
   auto services = Open(options);
   const auto password = ReadPassword(options.password_stdin);
   auto user = services.accounts->Create(auth::Actor::System(), {options.login, options.name, options.role, password});
-  if (!user) return Fail(user.error());
+  if (!user) return PrintError(user.error());
   std::printf("Created account %s (%s).\n", user->login.c_str(), std::string(auth::RoleName(user->role)).c_str());
   if (auth::TotpRequired(user->role)) std::printf("Two-factor sign-in will be set up at the first sign-in.\n");
   return 0;
@@ -74,7 +74,7 @@ template <class Action>
 int WithUser(const UserOptions& options, Action action) {
   auto services = Open(options);
   auto user = services.accounts->FindByLogin(options.login);
-  if (!user) return Fail(user.error());
+  if (!user) return PrintError(user.error());
   return action(services, *user);
 }
 
@@ -104,7 +104,7 @@ void AddUserCommand(CLI::App& app, CommandRunner& run) {
       return WithUser(*options, [&](Services& services, const auth::User& user) {
         auto done = services.accounts->ResetPassword(auth::Actor::System(), user.id,
                                                      ReadPassword(options->password_stdin));
-        if (!done) return Fail(done.error());
+        if (!done) return PrintError(done.error());
         std::printf("Password of %s changed.\n", user.login.c_str());
         return 0;
       });
@@ -121,7 +121,7 @@ void AddUserCommand(CLI::App& app, CommandRunner& run) {
       run = [options, disable] {
         return WithUser(*options, [&](Services& services, const auth::User& user) {
           auto done = services.accounts->SetDisabled(auth::Actor::System(), user.id, disable);
-          if (!done) return Fail(done.error());
+          if (!done) return PrintError(done.error());
           std::printf("Account %s %s.\n", user.login.c_str(), disable ? "disabled" : "enabled");
           return 0;
         });
@@ -136,7 +136,7 @@ void AddUserCommand(CLI::App& app, CommandRunner& run) {
     run = [options] {
       return WithUser(*options, [&](Services& services, const auth::User& user) {
         auto done = services.accounts->ResetTotp(auth::Actor::System(), user.id);
-        if (!done) return Fail(done.error());
+        if (!done) return PrintError(done.error());
         std::printf("Second factor of %s reset.\n", user.login.c_str());
         return 0;
       });
@@ -151,7 +151,7 @@ void AddUserCommand(CLI::App& app, CommandRunner& run) {
       std::int64_t cursor = 0;
       for (;;) {
         auto page = services.accounts->List(auth::Actor::System(), "", cursor, 200);
-        if (!page) return Fail(page.error());
+        if (!page) return PrintError(page.error());
         for (const auto& user : page->users) PrintUser(user);
         if (!page->next_cursor) return 0;
         cursor = *page->next_cursor;

@@ -40,6 +40,10 @@ const std::unordered_map<std::string_view, Texts>& Catalogue() {
       {"http.invalid_id", {"Identifiant invalide.", "Invalid identifier."}},
       {"http.missing_if_match",
        {"La version de l'enregistrement (en-tête If-Match) est requise.", "The record version (If-Match header) is required."}},
+      {"http.precondition_failed",
+       {"Quelqu'un d'autre a modifié cet enregistrement entre-temps. Rechargez-le pour voir ses changements.",
+        "Someone else changed this record in the meantime. Reload it to see their changes."}},
+      {"http.invalid_if_match", {"L'en-tête If-Match doit contenir un numéro de version.", "The If-Match header must hold a version number."}},
       // Validation.
       {"validation.required", {"Ce champ est obligatoire.", "This field is required."}},
       {"validation.type", {"Ce champ n'a pas le bon type.", "This field has the wrong type."}},
