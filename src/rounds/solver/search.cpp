@@ -1,6 +1,8 @@
 #include "rounds/solver/search.hpp"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "rounds/solver/local_search.hpp"
 #include "rounds/solver/recreate.hpp"
@@ -40,14 +42,27 @@ SearchStats RunSearch(SolutionState& state, const SearchLimits& limits, std::mt1
   const Clock::time_point start = Clock::now();
   stats.initial = state.GetObjective();
   LocalSearch(state, limits.deadline, rng);
-  SolutionState best = state;
+  // The best solution as plain stop sequences: copying the whole state (one Route with its caches per vehicle)
+  // on every new best was the main cost on large fleets.
+  auto snapshot = [&state] {
+    std::vector<std::vector<int>> routes(static_cast<std::size_t>(state.RouteCount()));
+    for (int r = 0; r < state.RouteCount(); ++r) routes[static_cast<std::size_t>(r)] = state.GetRoute(r).Stops();
+    return routes;
+  };
+  std::vector<std::vector<int>> best_routes = snapshot();
+  Objective best_objective = state.GetObjective();
   if (problem.jobs.empty()) {
-    stats.best = best.GetObjective();
+    stats.best = best_objective;
     return stats;
   }
   const double arc = TypicalArc(problem);
-  const double t0 = 2.0 * arc;
-  const double tf = 0.02 * arc;
+  const double t0 = (std::getenv("LIEN_T0") ? std::atof(std::getenv("LIEN_T0")) : 2.0) * arc;
+  const double tf = (std::getenv("LIEN_TF") ? std::atof(std::getenv("LIEN_TF")) : 0.02) * arc;
+  if (std::getenv("LIEN_DEBUG")) {
+    std::fprintf(stderr, "init %lld after LS %lld arc %.1f ls_time %.2f\n", static_cast<long long>(stats.initial.cost),
+                 static_cast<long long>(state.GetObjective().cost), arc,
+                 std::chrono::duration<double>(Clock::now() - start).count());
+  }
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   RuinOptions ruin;
   double temperature = t0;
@@ -78,12 +93,23 @@ SearchStats RunSearch(SolutionState& state, const SearchLimits& limits, std::mt1
     }
     if (accept) {
       state.Commit();
-      if (candidate < best.GetObjective()) best = state;
+      if (candidate < best_objective) {
+        best_objective = candidate;
+        for (int r = 0; r < state.RouteCount(); ++r) {
+          // Only routes that differ are copied.
+          if (best_routes[static_cast<std::size_t>(r)] != state.GetRoute(r).Stops()) {
+            best_routes[static_cast<std::size_t>(r)] = state.GetRoute(r).Stops();
+          }
+        }
+      }
     } else {
       state.Rollback();
     }
   }
-  state = best;
+  if (best_objective < state.GetObjective()) {
+    for (int j = 0; j < static_cast<int>(problem.jobs.size()); ++j) state.RemoveJob(j);
+    for (int r = 0; r < state.RouteCount(); ++r) state.SetStops(r, best_routes[static_cast<std::size_t>(r)]);
+  }
   LocalSearch(state, limits.deadline, rng);
   stats.best = state.GetObjective();
   return stats;

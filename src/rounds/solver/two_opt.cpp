@@ -21,25 +21,28 @@ bool TwoOpt(SolutionState& state, int job, int neighbours) {
     const int v = nb[static_cast<std::size_t>(n)];
     if (state.RouteOfJob(v) != r) continue;
     const int pv = state.PositionOfStop(problem.jobs[static_cast<std::size_t>(v)].stops[0]);
-    // Reverse [from, to] so that u and v become neighbours: u before v when pu < pv, else v before u.
-    const int from = std::min(pu, pv) + 1;
-    const int to = std::max(pu, pv);
-    if (to - from < 1) continue;
-    const int a = route.Loc(from - 1);
-    const int b = route.Loc(to + 1);
-    const Cost old_cost = route.ArcCost(a, route.Loc(from)) + (route.CostPrefix(to) - route.CostPrefix(from)) +
-                          route.ArcCost(route.Loc(to), b);
-    const Cost new_cost = route.ArcCost(a, route.Loc(to)) +
-                          (route.ReverseCostPrefix(to) - route.ReverseCostPrefix(from)) +
-                          route.ArcCost(route.Loc(from), b);
-    const Cost delta = new_cost - old_cost;
-    if (delta >= best) continue;
-    std::vector<int> seq = route.Stops();
-    std::reverse(seq.begin() + (from - 1), seq.begin() + to);
-    if (!SequenceFeasible(problem, r, seq)) continue;
-    best = delta;
-    best_from = from;
-    best_to = to;
+    // Reverse [from, to] so that u and v become neighbours: either the stretch after the first of them, or
+    // the stretch ending just before the second.
+    for (int variant = 0; variant < 2; ++variant) {
+      const int from = std::min(pu, pv) + (variant == 0 ? 1 : 0);
+      const int to = std::max(pu, pv) - (variant == 0 ? 0 : 1);
+      if (to - from < 1) continue;
+      const int a = route.Loc(from - 1);
+      const int b = route.Loc(to + 1);
+      const Cost old_cost = route.ArcCost(a, route.Loc(from)) + (route.CostPrefix(to) - route.CostPrefix(from)) +
+                            route.ArcCost(route.Loc(to), b);
+      const Cost new_cost = route.ArcCost(a, route.Loc(to)) +
+                            (route.ReverseCostPrefix(to) - route.ReverseCostPrefix(from)) +
+                            route.ArcCost(route.Loc(from), b);
+      const Cost delta = new_cost - old_cost;
+      if (delta >= best) continue;
+      std::vector<int> seq = route.Stops();
+      std::reverse(seq.begin() + (from - 1), seq.begin() + to);
+      if (!SequenceFeasible(problem, r, seq)) continue;
+      best = delta;
+      best_from = from;
+      best_to = to;
+    }
   }
   if (best_from < 0) return false;
   std::vector<int> seq = route.Stops();
