@@ -7,7 +7,9 @@ namespace lien::db {
 
 ConnectionPool::ConnectionPool(int size, std::chrono::milliseconds acquire_timeout)
     : size_(size), acquire_timeout_(acquire_timeout) {
-  if (size_ < 1) throw DatabaseError(FailureKind::kOther, "database pool size must be at least 1");
+  if (size_ < 1) {
+    throw DatabaseError(FailureKind::kOther, "database pool size must be at least 1");
+  }
 }
 
 void ConnectionPool::Prime() {

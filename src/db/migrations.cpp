@@ -132,7 +132,9 @@ std::int64_t NowMs() {
 
 std::string Label(const Migration& migration) {
   std::string number = std::to_string(migration.version);
-  if (number.size() < 4) number.insert(0, 4 - number.size(), '0');
+  if (number.size() < 4) {
+    number.insert(0, 4 - number.size(), '0');
+  }
   return number + "_" + migration.name;
 }
 
@@ -145,14 +147,16 @@ bool TableExists(Connection& connection) {
 }
 
 int RecordedVersion(Connection& connection) {
-  if (!TableExists(connection)) return 0;
+  if (!TableExists(connection)) {
+    return 0;
+  }
   return static_cast<int>(connection.QueryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")->Int(0));
 }
 
 }  // namespace
 
 const std::vector<Migration>& AllMigrations() {
-  static const std::vector<Migration> kAll = {
+  static const std::vector<Migration> all = {
       {.version = 1, .name = "accounts", .sql = std::string(kAccounts)},
       {.version = 2,
        .name = "audit",
@@ -160,7 +164,7 @@ const std::vector<Migration>& AllMigrations() {
        .postgres_sql = std::string(kAuditTables) + std::string(kAuditPostgresTriggers)},
       {.version = 3, .name = "audit_head", .sql = std::string(kAuditHead)},
   };
-  return kAll;
+  return all;
 }
 
 std::string ExpandForDialect(const std::string& sql, Dialect dialect) {
@@ -205,7 +209,9 @@ MigrationReport Migrate(Database& database, const std::vector<Migration>& migrat
           "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
           "applied_at BIGINT NOT NULL)");
       const int current = RecordedVersion(db);
-      if (first) report.from_version = current;
+      if (first) {
+        report.from_version = current;
+      }
       first = false;
       report.to_version = current;
       if (current > highest) {
@@ -236,7 +242,9 @@ MigrationReport Migrate(Database& database, const std::vector<Migration>& migrat
       report.applied.push_back(Label(*next));
       report.to_version = next->version;
     } catch (...) {
-      if (db.InTransaction()) db.Rollback();
+      if (db.InTransaction()) {
+        db.Rollback();
+      }
       throw;
     }
   }

@@ -27,7 +27,9 @@ TEST(Migrations, TheListIsOrderedAndStartsWithAccountsAndAudit) {
   EXPECT_EQ(all[0].name, "accounts");
   EXPECT_EQ(all[1].version, 2);
   EXPECT_EQ(all[1].name, "audit");
-  for (std::size_t i = 1; i < all.size(); ++i) EXPECT_LT(all[i - 1].version, all[i].version);
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    EXPECT_LT(all[i - 1].version, all[i].version);
+  }
 }
 
 }  // namespace

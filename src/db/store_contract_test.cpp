@@ -58,7 +58,9 @@ TEST_P(StoreContract, RoundTripsEveryValueTypeIncludingNull) {
   const QueryResult result = connection->Execute("SELECT i, r, s, b FROM t ORDER BY id");
   ASSERT_EQ(result.rows.size(), rows.size());
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    for (std::size_t c = 0; c < rows[r].size(); ++c) EXPECT_EQ(result.rows[r].at(c), rows[r][c]) << r << "," << c;
+    for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      EXPECT_EQ(result.rows[r].at(c), rows[r][c]) << r << "," << c;
+    }
   }
   EXPECT_EQ(result.rows[0].Bytes(3).bytes.size(), 5u);
   EXPECT_TRUE(result.rows[1].Bytes(3).bytes.empty());
@@ -173,7 +175,9 @@ TEST_P(StoreContract, ReturnedConnectionIsRolledBack) {
   }
   EXPECT_EQ(Count(*database_, "t"), 0);
   EXPECT_EQ(database_->Stats().in_use, 0);
-  for (int i = 0; i < 4; ++i) EXPECT_FALSE(database_->Acquire()->InTransaction());
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_FALSE(database_->Acquire()->InTransaction());
+  }
 }
 
 TEST_P(StoreContract, ConcurrentWritersDoNotFail) {
@@ -182,6 +186,7 @@ TEST_P(StoreContract, ConcurrentWritersDoNotFail) {
   constexpr int kWrites = 40;
   std::atomic<int> failures = 0;
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kWrites; ++i) {
@@ -198,7 +203,9 @@ TEST_P(StoreContract, ConcurrentWritersDoNotFail) {
       }
     });
   }
-  for (auto& thread : threads) thread.join();
+  for (auto& thread : threads) {
+    thread.join();
+  }
   EXPECT_EQ(failures, 0);
   EXPECT_EQ(Count(*database_, "t"), kThreads * kWrites);
 }

@@ -27,7 +27,9 @@ class StoreContract : public ::testing::TestWithParam<Dialect> {
  protected:
   void SetUp() override {
     test_ = testing::TestDatabase::Create(GetParam());
-    if (test_ == nullptr) GTEST_SKIP() << "LIEN_TEST_POSTGRES_URL is not set";
+    if (test_ == nullptr) {
+      GTEST_SKIP() << "LIEN_TEST_POSTGRES_URL is not set";
+    }
     database_ = test_->Open(4);
   }
   void TearDown() override {

@@ -9,9 +9,11 @@ namespace {
 
 std::string RandomSuffix() {
   static thread_local std::mt19937_64 generator{std::random_device{}()};
-  const char* kDigits = "abcdefghijklmnopqrstuvwxyz0123456789";
+  constexpr const char* kDigits = "abcdefghijklmnopqrstuvwxyz0123456789";
   std::string out;
-  for (int i = 0; i < 12; ++i) out += kDigits[generator() % 36];
+  for (int i = 0; i < 12; ++i) {
+    out += kDigits[generator() % 36];
+  }
   return out;
 }
 
@@ -43,7 +45,9 @@ std::unique_ptr<TestDatabase> TestDatabase::Create(Dialect dialect) {
     return test;
   }
   test->cleanup_ = PostgresAdminUrl();
-  if (test->cleanup_.empty()) return nullptr;
+  if (test->cleanup_.empty()) {
+    return nullptr;
+  }
   test->name_ = "lien_test_" + RandomSuffix();
   auto admin = db::Open(test->cleanup_, 1);
   admin->Acquire()->ExecuteScript("CREATE DATABASE " + test->name_);

@@ -30,7 +30,9 @@ auto RunInTransaction(Connection& connection, bool write, Work& work) -> decltyp
       return result;
     }
   } catch (...) {
-    if (connection.InTransaction()) connection.Rollback();
+    if (connection.InTransaction()) {
+      connection.Rollback();
+    }
     throw;
   }
 }
@@ -45,7 +47,9 @@ auto InWriteTransaction(Database& database, Work&& work) -> decltype(work(std::d
     try {
       return detail::RunInTransaction(*connection, true, work);
     } catch (const DatabaseError& error) {
-      if (error.kind() != FailureKind::kBusy || attempt == kAttempts) throw;
+      if (error.kind() != FailureKind::kBusy || attempt == kAttempts) {
+        throw;
+      }
     }
   }
 }

@@ -16,9 +16,15 @@ RewrittenSql RewritePlaceholders(std::string_view sql) {
           out.sql += std::to_string(++out.parameter_count);
           continue;
         }
-        if (c == '\'') state = State::kString;
-        if (c == '"') state = State::kIdentifier;
-        if (c == '-' && next == '-') state = State::kLineComment;
+        if (c == '\'') {
+          state = State::kString;
+        }
+        if (c == '"') {
+          state = State::kIdentifier;
+        }
+        if (c == '-' && next == '-') {
+          state = State::kLineComment;
+        }
         if (c == '/' && next == '*') {
           state = State::kBlockComment;
           out.sql += c;
@@ -28,13 +34,19 @@ RewrittenSql RewritePlaceholders(std::string_view sql) {
         }
         break;
       case State::kString:  // A doubled '' closes and reopens at once: the net state is still kString.
-        if (c == '\'') state = State::kCode;
+        if (c == '\'') {
+          state = State::kCode;
+        }
         break;
       case State::kIdentifier:
-        if (c == '"') state = State::kCode;
+        if (c == '"') {
+          state = State::kCode;
+        }
         break;
       case State::kLineComment:
-        if (c == '\n') state = State::kCode;
+        if (c == '\n') {
+          state = State::kCode;
+        }
         break;
       case State::kBlockComment:
         if (c == '*' && next == '/') {

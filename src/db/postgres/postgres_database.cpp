@@ -30,15 +30,25 @@ constexpr std::size_t kMaxCachedStatements = 1000;
 std::string FirstLine(std::string_view text) {
   const auto end = text.find('\n');
   std::string line(text.substr(0, end));
-  while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.pop_back();
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) {
+    line.pop_back();
+  }
   return line;
 }
 
 FailureKind KindOf(std::string_view sqlstate) {
-  if (sqlstate == "23505") return FailureKind::kUniqueViolation;
-  if (sqlstate == "23503") return FailureKind::kForeignKeyViolation;
-  if (sqlstate.starts_with("23")) return FailureKind::kConstraint;
-  if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03") return FailureKind::kBusy;
+  if (sqlstate == "23505") {
+    return FailureKind::kUniqueViolation;
+  }
+  if (sqlstate == "23503") {
+    return FailureKind::kForeignKeyViolation;
+  }
+  if (sqlstate.starts_with("23")) {
+    return FailureKind::kConstraint;
+  }
+  if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03") {
+    return FailureKind::kBusy;
+  }
   if (sqlstate.starts_with("08") || sqlstate.starts_with("57P0") || sqlstate.starts_with("53")) {
     return FailureKind::kUnavailable;
   }
@@ -52,9 +62,15 @@ struct ResultDeleter {
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
 int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
   return -1;
 }
 
@@ -68,7 +84,9 @@ Value DecodeBytea(std::string_view text) {
   for (std::size_t i = 2; i < text.size(); i += 2) {
     const int high = HexDigit(text[i]);
     const int low = HexDigit(text[i + 1]);
-    if (high < 0 || low < 0) throw DatabaseError(FailureKind::kOther, "bad hex digit in bytea from PostgreSQL");
+    if (high < 0 || low < 0) {
+      throw DatabaseError(FailureKind::kOther, "bad hex digit in bytea from PostgreSQL");
+    }
     blob.bytes.push_back(static_cast<std::uint8_t>(high * 16 + low));
   }
   return blob;
@@ -125,8 +143,9 @@ class PostgresConnection final : public Connection {
     const char* keys[] = {"application_name", "connect_timeout", "dbname", nullptr};
     const char* values[] = {"lien", "5", location.c_str(), nullptr};
     connection_ = PQconnectdbParams(keys, values, 1);
-    if (connection_ == nullptr)
+    if (connection_ == nullptr) {
       throw DatabaseError(FailureKind::kUnavailable, "cannot connect to PostgreSQL: out of memory");
+    }
     if (PQstatus(connection_) != CONNECTION_OK) {
       std::string message =
           "cannot connect to PostgreSQL at " + Address() + ": " + FirstLine(PQerrorMessage(connection_));
@@ -145,7 +164,9 @@ class PostgresConnection final : public Connection {
     }
   }
   ~PostgresConnection() override {
-    if (connection_ != nullptr) PQfinish(connection_);
+    if (connection_ != nullptr) {
+      PQfinish(connection_);
+    }
   }
   PostgresConnection(const PostgresConnection&) = delete;
   PostgresConnection& operator=(const PostgresConnection&) = delete;
@@ -182,7 +203,7 @@ class PostgresConnection final : public Connection {
         continue;
       } else if (const auto* blob = std::get_if<Blob>(&value)) {
         // Binary format: the bytes as they are; a non-null pointer even for zero bytes (null would be NULL).
-        static const char kEmpty = 0;
+        static constexpr char kEmpty = 0;
         pointers[i] = blob->bytes.empty() ? &kEmpty : reinterpret_cast<const char*>(blob->bytes.data());
         lengths[i] = static_cast<int>(blob->bytes.size());
         formats[i] = 1;
@@ -215,7 +236,9 @@ class PostgresConnection final : public Connection {
       out.rows.emplace_back(std::move(values));
     }
     const char* affected = PQcmdTuples(result.get());
-    if (affected != nullptr && *affected != '\0') out.affected_rows = std::strtoll(affected, nullptr, 10);
+    if (affected != nullptr && *affected != '\0') {
+      out.affected_rows = std::strtoll(affected, nullptr, 10);
+    }
     return out;
   }
 
@@ -228,7 +251,9 @@ class PostgresConnection final : public Connection {
   void BeginRead() override { Begin(); }
   void Commit() override { ExecuteScript("COMMIT"); }
   void Rollback() override {
-    if (InTransaction()) ExecuteScript("ROLLBACK");
+    if (InTransaction()) {
+      ExecuteScript("ROLLBACK");
+    }
   }
   bool InTransaction() const override {
     const auto status = PQtransactionStatus(connection_);
@@ -244,13 +269,17 @@ class PostgresConnection final : public Connection {
   }
 
   void Begin() {
-    if (InTransaction()) throw DatabaseError(FailureKind::kOther, "nested transaction on a PostgreSQL connection");
+    if (InTransaction()) {
+      throw DatabaseError(FailureKind::kOther, "nested transaction on a PostgreSQL connection");
+    }
     ExecuteScript("BEGIN");
   }
 
   const std::string& Prepare(const std::string& key, std::string_view sql, const std::vector<Oid>& types,
                              std::size_t given) {
-    if (auto found = statements_.find(key); found != statements_.end()) return found->second;
+    if (auto found = statements_.find(key); found != statements_.end()) {
+      return found->second;
+    }
     const RewrittenSql rewritten = RewritePlaceholders(sql);
     if (static_cast<std::size_t>(rewritten.parameter_count) != given) {
       throw DatabaseError(FailureKind::kOther, "statement takes " + std::to_string(rewritten.parameter_count) +
@@ -270,12 +299,18 @@ class PostgresConnection final : public Connection {
 
   void Check(const PGresult* result, std::string_view sql) const {
     const auto status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) {
+      return;
+    }
     const char* sqlstate = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     std::string message = result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(connection_);
-    if (message.empty()) message = PQerrorMessage(connection_);
+    if (message.empty()) {
+      message = PQerrorMessage(connection_);
+    }
     FailureKind kind = sqlstate != nullptr ? KindOf(sqlstate) : FailureKind::kOther;
-    if (PQstatus(connection_) != CONNECTION_OK) kind = FailureKind::kUnavailable;
+    if (PQstatus(connection_) != CONNECTION_OK) {
+      kind = FailureKind::kUnavailable;
+    }
     throw DatabaseError(kind, "PostgreSQL" + (sqlstate != nullptr ? " " + std::string(sqlstate) : std::string()) +
                                   ": " + FirstLine(message) + " in: " + FirstLine(sql));
   }

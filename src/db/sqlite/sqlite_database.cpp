@@ -105,14 +105,22 @@ class SqliteConnection final : public Connection {
     const int columns = sqlite3_column_count(statement);
     for (;;) {
       const int code = sqlite3_step(statement);
-      if (code == SQLITE_DONE) break;
-      if (code != SQLITE_ROW) Fail(sql);
+      if (code == SQLITE_DONE) {
+        break;
+      }
+      if (code != SQLITE_ROW) {
+        Fail(sql);
+      }
       std::vector<Value> values;
       values.reserve(static_cast<std::size_t>(columns));
-      for (int i = 0; i < columns; ++i) values.push_back(ColumnValue(statement, i));
+      for (int i = 0; i < columns; ++i) {
+        values.push_back(ColumnValue(statement, i));
+      }
       result.rows.emplace_back(std::move(values));
     }
-    if (!sqlite3_stmt_readonly(statement)) result.affected_rows = sqlite3_changes64(db_);
+    if (!sqlite3_stmt_readonly(statement)) {
+      result.affected_rows = sqlite3_changes64(db_);
+    }
     return result;
   }
 
@@ -132,29 +140,39 @@ class SqliteConnection final : public Connection {
   void Commit() override { ExecuteScript("COMMIT"); }
   void Rollback() override {
     // SQLite rolls back by itself after some errors (SQLITE_FULL, SQLITE_IOERR...): nothing left to undo then.
-    if (InTransaction()) ExecuteScript("ROLLBACK");
+    if (InTransaction()) {
+      ExecuteScript("ROLLBACK");
+    }
   }
   bool InTransaction() const override { return db_ != nullptr && sqlite3_get_autocommit(db_) == 0; }
 
  private:
   void Begin(const char* statement) {
-    if (InTransaction()) throw DatabaseError(FailureKind::kOther, "nested transaction on a SQLite connection");
+    if (InTransaction()) {
+      throw DatabaseError(FailureKind::kOther, "nested transaction on a SQLite connection");
+    }
     ExecuteScript(statement);
   }
 
   sqlite3_stmt* Prepare(std::string_view sql) {
-    if (auto found = statements_.find(sql); found != statements_.end()) return found->second;
+    if (auto found = statements_.find(sql); found != statements_.end()) {
+      return found->second;
+    }
     sqlite3_stmt* statement = nullptr;
     const char* tail = nullptr;
     const int code =
         sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement, &tail);
-    if (code != SQLITE_OK) Fail(sql);
+    if (code != SQLITE_OK) {
+      Fail(sql);
+    }
     if (statement == nullptr || std::string_view(tail, static_cast<std::size_t>(sql.data() + sql.size() - tail))
                                         .find_first_not_of(" \t\r\n;") != std::string_view::npos) {
       sqlite3_finalize(statement);
       throw DatabaseError(FailureKind::kOther, "Execute takes exactly one statement: " + std::string(sql));
     }
-    if (statements_.size() >= kMaxCachedStatements) FinalizeAll();
+    if (statements_.size() >= kMaxCachedStatements) {
+      FinalizeAll();
+    }
     statements_.emplace(std::string(sql), statement);
     return statement;
   }
@@ -182,7 +200,9 @@ class SqliteConnection final : public Connection {
         code = bytes.empty() ? sqlite3_bind_zeroblob(statement, i, 0)
                              : sqlite3_bind_blob64(statement, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
       }
-      if (code != SQLITE_OK) Fail(sql);
+      if (code != SQLITE_OK) {
+        Fail(sql);
+      }
     }
   }
 
@@ -213,7 +233,9 @@ class SqliteConnection final : public Connection {
   }
 
   void FinalizeAll() {
-    for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+    for (auto& [sql, statement] : statements_) {
+      sqlite3_finalize(statement);
+    }
     statements_.clear();
   }
 
