@@ -166,6 +166,25 @@ TEST_P(StoreContract, TransactionsCommitAndRollBack) {
             2);
 }
 
+TEST_P(StoreContract, WriteTransactionRetriesWhenBusy) {
+  CreateValuesTable(*database_);
+  int attempts = 0;
+  InWriteTransaction(*database_, [&](Connection& c) {
+    c.Execute("INSERT INTO t (i) VALUES (?)", {std::int64_t{attempts}});
+    if (++attempts < 3) {
+      throw DatabaseError(FailureKind::kBusy, "simulated lock conflict");
+    }
+  });
+  EXPECT_EQ(attempts, 3);
+  EXPECT_EQ(Count(*database_, "t"), 1) << "the busy attempts were rolled back";
+  EXPECT_EQ(KindOf([&] {
+              InWriteTransaction(*database_,
+                                 [](Connection&) { throw DatabaseError(FailureKind::kBusy, "always busy"); });
+            }),
+            FailureKind::kBusy)
+      << "gives up after a few attempts";
+}
+
 TEST_P(StoreContract, ReturnedConnectionIsRolledBack) {
   CreateValuesTable(*database_);
   {
