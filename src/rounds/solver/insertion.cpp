@@ -60,7 +60,7 @@ void ShipmentInsertion(const SolutionState& state, int job, int r, const Inserti
     auto consider = [&](int pred_loc, Duration pred_departure, int jj, Cost delta, Duration travel_delta) {
       const int b = route.Loc(jj + 1);
       const Duration d_start = EarliestStart(d.windows, pred_departure + route.Travel(pred_loc, d.location));
-      if (d_start >= kNoLimit || d_start - p_end > j.max_ride) return;
+      if (d_start >= kNoLimit) return;
       if (d_start + d.service + route.Travel(d.location, b) > route.Latest(jj + 1)) return;
       delta += route.ArcCost(pred_loc, d.location) + route.ArcCost(d.location, b) - route.ArcCost(pred_loc, b) + fixed;
       travel_delta += route.Travel(pred_loc, d.location) + route.Travel(d.location, b) - route.Travel(pred_loc, b);
@@ -91,7 +91,6 @@ void ShipmentInsertion(const SolutionState& state, int job, int r, const Inserti
       if (!(route.Load(jj) + p.load_delta).FitsIn(veh.capacity)) break;
       t = start + s.service;
       prev = s.location;
-      if (t - p_end > j.max_ride) break;
       consider(prev, t, jj, p_delta, p_travel);
     }
   }
