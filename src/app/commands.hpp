@@ -2,9 +2,8 @@
 // The subcommands of the `lien` binary, one file each. Each Add*Command registers itself on the CLI11 app
 // and sets the function that runs it; the function returns the process exit code.
 
-#include <functional>
-
 #include <CLI/CLI.hpp>
+#include <functional>
 
 namespace lien::app {
 

@@ -30,10 +30,10 @@ constexpr std::array<DemoAccount, 9> kAccounts = {{
     {"helene.roux", "Hélène Roux", "dpo"},
 }};
 
-constexpr std::array<const char*, 24> kWords = {
-    "tilleul", "ardoise", "marmite", "lavande", "brioche", "falaise", "girafe",  "horloge",
-    "myrtille", "pelouse", "quinoa", "rivage",  "sapin",   "tambour", "velours", "abricot",
-    "cerceau", "dentelle", "etoile", "fougere", "grenier", "houblon", "iris",    "jonquille"};
+constexpr std::array<const char*, 24> kWords = {"tilleul", "ardoise", "marmite",  "lavande", "brioche", "falaise",
+                                                "girafe",  "horloge", "myrtille", "pelouse", "quinoa",  "rivage",
+                                                "sapin",   "tambour", "velours",  "abricot", "cerceau", "dentelle",
+                                                "etoile",  "fougere", "grenier",  "houblon", "iris",    "jonquille"};
 
 // A passphrase drawn from the seed: the same seed gives the same demo town, passwords included.
 std::string Passphrase(std::mt19937_64& random) {
@@ -64,9 +64,10 @@ int Demo(const std::string& location, std::uint64_t seed) {
     ++created;
     std::printf("  %-16s %-15s %s\n", account.login, account.role, password.c_str());
   }
-  std::printf("\n%d account(s) created. Admin and DPO accounts set up two-factor sign-in (any authenticator app)\n"
-              "at their first sign-in.\n",
-              created);
+  std::printf(
+      "\n%d account(s) created. Admin and DPO accounts set up two-factor sign-in (any authenticator app)\n"
+      "at their first sign-in.\n",
+      created);
   return 0;
 }
 

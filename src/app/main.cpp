@@ -1,10 +1,10 @@
 // The `lien` binary: a table of subcommands. Expected failures print one line and exit non-zero; nothing
 // escapes as an uncaught exception.
 
+#include <spdlog/spdlog.h>
+
 #include <cstdio>
 #include <exception>
-
-#include <spdlog/spdlog.h>
 
 #include "app/commands.hpp"
 #include "db/database.hpp"

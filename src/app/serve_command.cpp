@@ -1,10 +1,10 @@
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <thread>
-
-#include <spdlog/spdlog.h>
 
 #include "app/commands.hpp"
 #include "app/services.hpp"
@@ -116,8 +116,9 @@ void AddServeCommand(CLI::App& app, CommandRunner& run) {
   command->add_option("--tls-key", options->tls_key, "TLS private key (PEM)")
       ->envname("LIEN_TLS_KEY")
       ->check(CLI::ExistingFile);
-  command->add_flag("--trust-proxy", options->trust_proxy,
-                    "Read the client address and scheme from X-Forwarded-For/-Proto sent by a local reverse proxy")
+  command
+      ->add_flag("--trust-proxy", options->trust_proxy,
+                 "Read the client address and scheme from X-Forwarded-For/-Proto sent by a local reverse proxy")
       ->envname("LIEN_TRUST_PROXY");
   command->add_option("--max-connections", options->max_connections, "Open connections at most")
       ->envname("LIEN_MAX_CONNECTIONS")
@@ -135,8 +136,9 @@ void AddServeCommand(CLI::App& app, CommandRunner& run) {
       ->envname("LIEN_IDLE_TIMEOUT")
       ->check(CLI::Range(0.05, 3600.0))
       ->capture_default_str();
-  command->add_option("--shutdown-grace", options->shutdown_grace_s,
-                      "Seconds in-flight requests may take to finish on SIGTERM")
+  command
+      ->add_option("--shutdown-grace", options->shutdown_grace_s,
+                   "Seconds in-flight requests may take to finish on SIGTERM")
       ->envname("LIEN_SHUTDOWN_GRACE")
       ->check(CLI::Range(0.0, 600.0))
       ->capture_default_str();

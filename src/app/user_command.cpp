@@ -102,8 +102,8 @@ void AddUserCommand(CLI::App& app, CommandRunner& run) {
   passwd->callback([&run, options] {
     run = [options] {
       return WithUser(*options, [&](Services& services, const auth::User& user) {
-        auto done = services.accounts->ResetPassword(auth::Actor::System(), user.id,
-                                                     ReadPassword(options->password_stdin));
+        auto done =
+            services.accounts->ResetPassword(auth::Actor::System(), user.id, ReadPassword(options->password_stdin));
         if (!done) return PrintError(done.error());
         std::printf("Password of %s changed.\n", user.login.c_str());
         return 0;
@@ -112,9 +112,9 @@ void AddUserCommand(CLI::App& app, CommandRunner& run) {
   });
 
   for (bool disable : {true, false}) {
-    auto* toggle = command->add_subcommand(disable ? "disable" : "enable",
-                                           disable ? "Disable an account (ends its sessions)"
-                                                   : "Enable an account again (and lift a throttle)");
+    auto* toggle = command->add_subcommand(
+        disable ? "disable" : "enable",
+        disable ? "Disable an account (ends its sessions)" : "Enable an account again (and lift a throttle)");
     AddDbOption(*toggle, options->db);
     toggle->add_option("--login", options->login, "Login")->required();
     toggle->callback([&run, options, disable] {

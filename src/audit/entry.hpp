@@ -20,7 +20,7 @@ struct Event {
   std::string subject_id;
   std::string client_address;
   std::string request_id;
-  std::string purpose;  ///< The purpose the access serves: "authentication", "administration", "register"...
+  std::string purpose;         ///< The purpose the access serves: "authentication", "administration", "register"...
   std::string outcome = "ok";  ///< "ok", "refused" or "failed".
   std::map<std::string, std::string> details;  ///< Identifiers and counts only.
 };

@@ -94,24 +94,23 @@ void AddAuditRoutes(auth::ApiRoutes& routes, db::Database& database, const core:
                                : Json(nullptr);
                return http::JsonReply(200, Json{{"items", items}, {"next_cursor", next}});
              });
-  routes.Add(http::Method::kGet, "/api/v1/audit/verify", auth::Permission::kAuditRead,
-             [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
-               // Verification reads the whole trail: it runs on a read snapshot so writers are not held up, and
-               // the check itself is recorded right after.
-               auto report = db::InReadTransaction(database, [](db::Connection& c) { return Verify(c); });
-               db::InWriteTransaction(database, [&](db::Connection& c) {
-                 auto event = auth::EventBy(principal.user, auth::InfoOf(request), "audit.verify", "audit", "*",
-                                            "audit");
-                 event.details = {{"ok", report.ok ? "true" : "false"}, {"checked", std::to_string(report.checked)}};
-                 Append(c, clock.Now(), event);
-               });
-               return http::JsonReply(200, Json{{"ok", report.ok},
-                                                {"checked", report.checked},
-                                                {"first_broken_id", report.first_broken_id
-                                                                        ? Json(*report.first_broken_id)
-                                                                        : Json(nullptr)},
-                                                {"reason", report.reason}});
-             });
+  routes.Add(
+      http::Method::kGet, "/api/v1/audit/verify", auth::Permission::kAuditRead,
+      [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
+        // Verification reads the whole trail: it runs on a read snapshot so writers are not held up, and
+        // the check itself is recorded right after.
+        auto report = db::InReadTransaction(database, [](db::Connection& c) { return Verify(c); });
+        db::InWriteTransaction(database, [&](db::Connection& c) {
+          auto event = auth::EventBy(principal.user, auth::InfoOf(request), "audit.verify", "audit", "*", "audit");
+          event.details = {{"ok", report.ok ? "true" : "false"}, {"checked", std::to_string(report.checked)}};
+          Append(c, clock.Now(), event);
+        });
+        return http::JsonReply(
+            200, Json{{"ok", report.ok},
+                      {"checked", report.checked},
+                      {"first_broken_id", report.first_broken_id ? Json(*report.first_broken_id) : Json(nullptr)},
+                      {"reason", report.reason}});
+      });
 }
 
 }  // namespace lien::audit

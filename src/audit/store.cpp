@@ -9,9 +9,7 @@ constexpr std::string_view kColumns =
     "id, at, actor_id, actor_login, actor_role, action, subject_type, subject_id, client_address, request_id, "
     "purpose, outcome, details, prev_hash, hash";
 
-std::string DetailsToJson(const std::map<std::string, std::string>& details) {
-  return nlohmann::json(details).dump();
-}
+std::string DetailsToJson(const std::map<std::string, std::string>& details) { return nlohmann::json(details).dump(); }
 
 std::map<std::string, std::string> DetailsFromJson(const std::string& text) {
   std::map<std::string, std::string> details;

@@ -42,7 +42,8 @@ ApiRoutes::ApiRoutes(http::Router& router, Sessions& sessions) : router_(router)
 void ApiRoutes::Add(http::Method method, std::string pattern, Permission permission, GuardedHandler handler,
                     std::size_t body_limit) {
   // Captures the sessions, not `this`: the ApiRoutes helper may be gone by the time requests arrive.
-  auto guarded = [&sessions = sessions_, permission, pattern, handler = std::move(handler)](http::Request& request) -> http::Response {
+  auto guarded = [&sessions = sessions_, permission, pattern,
+                  handler = std::move(handler)](http::Request& request) -> http::Response {
     const auto token = request.Cookie(kSessionCookie);
     if (!token) return Refuse(request, ErrorCode::kUnauthenticated, "auth.not_signed_in");
     auto principal = sessions.Authenticate(*token);
@@ -72,8 +73,8 @@ void ApiRoutes::Add(http::Method method, std::string pattern, Permission permiss
 }
 
 void ApiRoutes::AddPublic(http::Method method, std::string pattern, http::Handler handler, std::size_t body_limit) {
-  router_.Add(http::Route{method, std::move(pattern), std::string(kPublic), WithStorageErrors(std::move(handler)),
-                          body_limit});
+  router_.Add(
+      http::Route{method, std::move(pattern), std::string(kPublic), WithStorageErrors(std::move(handler)), body_limit});
 }
 
 }  // namespace lien::auth

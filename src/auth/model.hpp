@@ -54,7 +54,7 @@ struct RequestInfo {
 };
 
 struct AuthSettings {
-  core::EpochMillis idle_timeout = 30LL * 60 * 1000;        ///< A session unused this long ends.
+  core::EpochMillis idle_timeout = 30LL * 60 * 1000;         ///< A session unused this long ends.
   core::EpochMillis absolute_lifetime = 12LL * 3600 * 1000;  ///< A session ends this long after login anyway.
   int max_failed_logins = 5;                                 ///< Failures before the account is throttled.
   core::EpochMillis lockout = 15LL * 60 * 1000;              ///< How long a throttled account waits.

@@ -16,8 +16,8 @@ namespace lien::auth {
 namespace {
 
 std::size_t CodePoints(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
 }
 
 std::string Lower(std::string_view text) {
@@ -28,10 +28,14 @@ std::string Lower(std::string_view text) {
 }
 
 // Keyboard walks and counting sequences people build "long" passwords from.
-constexpr std::array<std::string_view, 8> kWalks = {
-    "azertyuiopqsdfghjklmwxcvbn", "qwertyuiopasdfghjklzxcvbnm", "abcdefghijklmnopqrstuvwxyz",
-    "01234567890",                "09876543210",                "zyxwvutsrqponmlkjihgfedcba",
-    "nbvcxwmlkjhgfdsqpoiuytreza", "mnbvcxzlkjhgfdsapoiuytrewq"};
+constexpr std::array<std::string_view, 8> kWalks = {"azertyuiopqsdfghjklmwxcvbn",
+                                                    "qwertyuiopasdfghjklzxcvbnm",
+                                                    "abcdefghijklmnopqrstuvwxyz",
+                                                    "01234567890",
+                                                    "09876543210",
+                                                    "zyxwvutsrqponmlkjihgfedcba",
+                                                    "nbvcxwmlkjhgfdsqpoiuytreza",
+                                                    "mnbvcxzlkjhgfdsapoiuytrewq"};
 
 // True when the password is only a keyboard walk or counting sequence (or repetitions of pieces of them).
 bool IsWalk(const std::string& lower) {

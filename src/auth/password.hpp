@@ -9,8 +9,8 @@
 
 namespace lien::auth {
 
-inline constexpr std::size_t kMinPasswordLength = 12;   ///< In characters (UTF-8 code points).
-inline constexpr std::size_t kMaxPasswordBytes = 256;   ///< Bounds the hashing work an attacker can ask for.
+inline constexpr std::size_t kMinPasswordLength = 12;  ///< In characters (UTF-8 code points).
+inline constexpr std::size_t kMaxPasswordBytes = 256;  ///< Bounds the hashing work an attacker can ask for.
 
 /// Checks a new password against the policy. The error's field is `field_name` so the UI can point at it.
 core::Status CheckPasswordPolicy(std::string_view password, std::string_view login,

@@ -26,20 +26,16 @@ TEST_P(PasswordPolicy, AppliesTheRules) {
 
 INSTANTIATE_TEST_SUITE_P(
     Table, PasswordPolicy,
-    ::testing::Values(PolicyCase{"short", "auth.password_too_short"},
-                      PolicyCase{"élégant été", "auth.password_too_short"},  // 11 characters, 15 bytes
-                      PolicyCase{"ma maison est bleue", ""},                 // a passphrase: no composition rules
-                      PolicyCase{"tournesol canicule juillet", ""},
-                      PolicyCase{"éléphant rosé à vélo", ""},
-                      PolicyCase{"password1234", "auth.password_common"},
-                      PolicyCase{"Motdepasse2024!", "auth.password_common"},
-                      PolicyCase{"azertyuiop123", "auth.password_common"},
-                      PolicyCase{"123456789012", "auth.password_common"},
-                      PolicyCase{"aaaaaaaaaaaaaaa", "auth.password_common"},
-                      PolicyCase{"abcabcabcabcabc", "auth.password_common"},
-                      PolicyCase{"soleilsoleil2026", "auth.password_common"},
-                      PolicyCase{"qsdfghjklmwxcv", "auth.password_common"},
-                      PolicyCase{"Marie.Dupont-2026", "auth.password_contains_login"}));
+    ::testing::Values(
+        PolicyCase{"short", "auth.password_too_short"},
+        PolicyCase{"élégant été", "auth.password_too_short"},  // 11 characters, 15 bytes
+        PolicyCase{"ma maison est bleue", ""},                 // a passphrase: no composition rules
+        PolicyCase{"tournesol canicule juillet", ""}, PolicyCase{"éléphant rosé à vélo", ""},
+        PolicyCase{"password1234", "auth.password_common"}, PolicyCase{"Motdepasse2024!", "auth.password_common"},
+        PolicyCase{"azertyuiop123", "auth.password_common"}, PolicyCase{"123456789012", "auth.password_common"},
+        PolicyCase{"aaaaaaaaaaaaaaa", "auth.password_common"}, PolicyCase{"abcabcabcabcabc", "auth.password_common"},
+        PolicyCase{"soleilsoleil2026", "auth.password_common"}, PolicyCase{"qsdfghjklmwxcv", "auth.password_common"},
+        PolicyCase{"Marie.Dupont-2026", "auth.password_contains_login"}));
 
 TEST(PasswordPolicyLimits, RefusesAbsurdLength) {
   const std::string huge(kMaxPasswordBytes + 1, 'x');

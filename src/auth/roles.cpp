@@ -6,9 +6,8 @@
 namespace lien::auth {
 namespace {
 
-constexpr std::array kRoles = {Role::kAdmin,     Role::kCoordinator, Role::kSocialWorker,
-                               Role::kCaller,    Role::kIntake,      Role::kLogistics,
-                               Role::kDriver,    Role::kPartner,     Role::kDpo};
+constexpr std::array kRoles = {Role::kAdmin,     Role::kCoordinator, Role::kSocialWorker, Role::kCaller, Role::kIntake,
+                               Role::kLogistics, Role::kDriver,      Role::kPartner,      Role::kDpo};
 
 constexpr std::array kPermissions = {Permission::kSession, Permission::kUsersManage, Permission::kAuditRead};
 
@@ -20,11 +19,11 @@ struct Grant {
 // THE permission table. One line a grant; anything absent is refused. docs/permissions.md is generated from
 // it (`lien permissions --markdown`) and a test checks the two agree.
 constexpr std::array kGrants = {
-    Grant{Role::kAdmin, Permission::kSession},        Grant{Role::kAdmin, Permission::kUsersManage},
-    Grant{Role::kCoordinator, Permission::kSession},  Grant{Role::kSocialWorker, Permission::kSession},
-    Grant{Role::kCaller, Permission::kSession},       Grant{Role::kIntake, Permission::kSession},
-    Grant{Role::kLogistics, Permission::kSession},    Grant{Role::kDriver, Permission::kSession},
-    Grant{Role::kPartner, Permission::kSession},      Grant{Role::kDpo, Permission::kSession},
+    Grant{Role::kAdmin, Permission::kSession},       Grant{Role::kAdmin, Permission::kUsersManage},
+    Grant{Role::kCoordinator, Permission::kSession}, Grant{Role::kSocialWorker, Permission::kSession},
+    Grant{Role::kCaller, Permission::kSession},      Grant{Role::kIntake, Permission::kSession},
+    Grant{Role::kLogistics, Permission::kSession},   Grant{Role::kDriver, Permission::kSession},
+    Grant{Role::kPartner, Permission::kSession},     Grant{Role::kDpo, Permission::kSession},
     Grant{Role::kDpo, Permission::kAuditRead},
 };
 
@@ -35,15 +34,24 @@ std::span<const Permission> AllPermissions() { return kPermissions; }
 
 std::string_view RoleName(Role role) {
   switch (role) {
-    case Role::kAdmin: return "admin";
-    case Role::kCoordinator: return "coordinator";
-    case Role::kSocialWorker: return "social_worker";
-    case Role::kCaller: return "caller";
-    case Role::kIntake: return "intake";
-    case Role::kLogistics: return "logistics";
-    case Role::kDriver: return "driver";
-    case Role::kPartner: return "partner";
-    case Role::kDpo: return "dpo";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kCoordinator:
+      return "coordinator";
+    case Role::kSocialWorker:
+      return "social_worker";
+    case Role::kCaller:
+      return "caller";
+    case Role::kIntake:
+      return "intake";
+    case Role::kLogistics:
+      return "logistics";
+    case Role::kDriver:
+      return "driver";
+    case Role::kPartner:
+      return "partner";
+    case Role::kDpo:
+      return "dpo";
   }
   return "unknown";
 }
@@ -57,9 +65,12 @@ std::optional<Role> ParseRole(std::string_view name) {
 
 std::string_view PermissionName(Permission permission) {
   switch (permission) {
-    case Permission::kSession: return "session";
-    case Permission::kUsersManage: return "users.manage";
-    case Permission::kAuditRead: return "audit.read";
+    case Permission::kSession:
+      return "session";
+    case Permission::kUsersManage:
+      return "users.manage";
+    case Permission::kAuditRead:
+      return "audit.read";
   }
   return "unknown";
 }

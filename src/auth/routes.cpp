@@ -51,8 +51,8 @@ Response NoContent() {
 }
 
 std::string SessionCookie(const std::string& token, const Request& request, core::EpochMillis max_age_ms) {
-  std::string cookie = std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                       std::to_string(max_age_ms / 1000);
+  std::string cookie = std::string(kSessionCookie) + "=" + token +
+                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_ms / 1000);
   if (request.secure) cookie += "; Secure";
   return cookie;
 }
@@ -83,10 +83,9 @@ void AddSessionRoutes(ApiRoutes& routes, Sessions& sessions) {
     response.SetHeader("Set-Cookie", SessionCookie(result->token, request, sessions.settings().absolute_lifetime));
     return response;
   });
-  routes.Add(Method::kGet, "/api/v1/session", Permission::kSession,
-             [&sessions](const Principal& principal, Request&) {
-               return http::JsonReply(200, SessionJson(principal, sessions.settings()));
-             });
+  routes.Add(Method::kGet, "/api/v1/session", Permission::kSession, [&sessions](const Principal& principal, Request&) {
+    return http::JsonReply(200, SessionJson(principal, sessions.settings()));
+  });
   routes.Add(Method::kDelete, "/api/v1/session", Permission::kSession,
              [&sessions](const Principal& principal, Request& request) {
                sessions.Logout(principal, InfoOf(request));
@@ -149,19 +148,20 @@ void AddAccountRoutes(ApiRoutes& routes, Accounts& accounts) {
                Json next = page->next_cursor ? Json(std::to_string(*page->next_cursor)) : Json(nullptr);
                return http::JsonReply(200, Json{{"items", items}, {"next_cursor", next}});
              });
-  routes.Add(Method::kPost, "/api/v1/users", Permission::kUsersManage,
-             [&accounts](const Principal& principal, Request& request) -> Response {
-               auto body = Body(request, {"login", "display_name", "role", "password"});
-               if (!body) return Error(body.error(), request);
-               NewUser input;
-               for (auto [field, target] : {std::pair{"login", &input.login}, std::pair{"display_name", &input.display_name},
-                                            std::pair{"role", &input.role}, std::pair{"password", &input.password}}) {
-                 auto value = http::RequiredString(*body, field, 1024);
-                 if (!value) return Error(value.error(), request);
-                 *target = std::move(*value);
-               }
-               return UserReply(accounts.Create(ActorOf(principal, request), input), request, 201);
-             });
+  routes.Add(
+      Method::kPost, "/api/v1/users", Permission::kUsersManage,
+      [&accounts](const Principal& principal, Request& request) -> Response {
+        auto body = Body(request, {"login", "display_name", "role", "password"});
+        if (!body) return Error(body.error(), request);
+        NewUser input;
+        for (auto [field, target] : {std::pair{"login", &input.login}, std::pair{"display_name", &input.display_name},
+                                     std::pair{"role", &input.role}, std::pair{"password", &input.password}}) {
+          auto value = http::RequiredString(*body, field, 1024);
+          if (!value) return Error(value.error(), request);
+          *target = std::move(*value);
+        }
+        return UserReply(accounts.Create(ActorOf(principal, request), input), request, 201);
+      });
   routes.Add(Method::kGet, "/api/v1/users/{id}", Permission::kUsersManage,
              [&accounts](const Principal& principal, Request& request) -> Response {
                auto id = http::PathId(request);
@@ -187,7 +187,8 @@ void AddAccountRoutes(ApiRoutes& routes, Accounts& accounts) {
              });
   for (bool disable : {true, false}) {
     routes.Add(Method::kPost, disable ? "/api/v1/users/{id}/disable" : "/api/v1/users/{id}/enable",
-               Permission::kUsersManage, [&accounts, disable](const Principal& principal, Request& request) -> Response {
+               Permission::kUsersManage,
+               [&accounts, disable](const Principal& principal, Request& request) -> Response {
                  auto id = http::PathId(request);
                  if (!id) return Error(id.error(), request);
                  return UserReply(accounts.SetDisabled(ActorOf(principal, request), *id, disable), request);

@@ -94,8 +94,8 @@ core::Result<LoginResult> Sessions::Login(const std::string& login, const std::s
     store::ClearFailedLogins(c, user->id);
     store::DeleteExpiredSessions(c, now, settings_.idle_timeout);
     session.id = store::InsertSession(c, core::Sha256Hex(token), session, info);
-    audit::Append(c, now, EventBy(*user, info, "session.login", "session", std::to_string(session.id),
-                                  "authentication"));
+    audit::Append(c, now,
+                  EventBy(*user, info, "session.login", "session", std::to_string(session.id), "authentication"));
     user->failed_logins = 0;
     user->locked_until = 0;
     return LoginResult{MakePrincipal(*user, session), token};
@@ -110,8 +110,7 @@ core::Result<Principal> Sessions::Authenticate(const std::string& token) {
   auto found = db::InReadTransaction(database_, [&](db::Connection& c) { return store::FindSession(c, hash); });
   if (!found) return Fail(ErrorCode::kUnauthenticated, "auth.not_signed_in");
   const auto now = clock_.Now();
-  const bool expired =
-      now >= found->session.expires_at || now - found->session.last_seen_at >= settings_.idle_timeout;
+  const bool expired = now >= found->session.expires_at || now - found->session.last_seen_at >= settings_.idle_timeout;
   if (expired || found->user.disabled) {
     db::InWriteTransaction(database_, [&](db::Connection& c) { store::DeleteSession(c, found->session.id); });
     return Fail(ErrorCode::kUnauthenticated, expired ? "auth.session_expired" : "auth.disabled");
@@ -126,8 +125,9 @@ core::Result<Principal> Sessions::Authenticate(const std::string& token) {
 void Sessions::Logout(const Principal& principal, const RequestInfo& info) {
   db::InWriteTransaction(database_, [&](db::Connection& c) {
     store::DeleteSession(c, principal.session.id);
-    audit::Append(c, clock_.Now(), EventBy(principal.user, info, "session.logout", "session",
-                                           std::to_string(principal.session.id), "authentication"));
+    audit::Append(c, clock_.Now(),
+                  EventBy(principal.user, info, "session.logout", "session", std::to_string(principal.session.id),
+                          "authentication"));
   });
 }
 
@@ -156,8 +156,9 @@ core::Status Sessions::ChangePassword(const Principal& principal, const std::str
     user->updated_at = now;
     store::UpdateUser(c, *user, version);
     store::DeleteUserSessions(c, user->id, principal.session.id);
-    audit::Append(c, now, EventBy(principal.user, info, "user.password_change", "user", std::to_string(user->id),
-                                  "authentication"));
+    audit::Append(
+        c, now,
+        EventBy(principal.user, info, "user.password_change", "user", std::to_string(user->id), "authentication"));
     return {};
   });
 }
@@ -172,8 +173,8 @@ core::Result<TotpSetup> Sessions::StartTotpSetup(const Principal& principal, con
     user->totp_secret = NewTotpSecret();
     user->updated_at = now;
     store::UpdateUser(c, *user, version);
-    audit::Append(c, now, EventBy(*user, info, "user.totp_setup_started", "user", std::to_string(user->id),
-                                  "authentication"));
+    audit::Append(c, now,
+                  EventBy(*user, info, "user.totp_setup_started", "user", std::to_string(user->id), "authentication"));
     return TotpSetup{*user->totp_secret, TotpUri("Lien", user->login, *user->totp_secret)};
   });
 }
@@ -193,8 +194,8 @@ core::Result<Principal> Sessions::ConfirmTotp(const Principal& principal, const 
     user->updated_at = now;
     store::UpdateUser(c, *user, version);
     ++user->version;
-    audit::Append(c, now, EventBy(*user, info, "user.totp_enabled", "user", std::to_string(user->id),
-                                  "authentication"));
+    audit::Append(c, now,
+                  EventBy(*user, info, "user.totp_enabled", "user", std::to_string(user->id), "authentication"));
     return MakePrincipal(*user, principal.session);
   });
 }
@@ -213,8 +214,8 @@ core::Status Sessions::DisableTotp(const Principal& principal, const std::string
     user->totp_enabled = false;
     user->updated_at = now;
     store::UpdateUser(c, *user, version);
-    audit::Append(c, now, EventBy(*user, info, "user.totp_disabled", "user", std::to_string(user->id),
-                                  "authentication"));
+    audit::Append(c, now,
+                  EventBy(*user, info, "user.totp_disabled", "user", std::to_string(user->id), "authentication"));
     return {};
   });
 }

@@ -83,9 +83,8 @@ bool UpdateUser(db::Connection& connection, const User& user, std::int64_t expec
       "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
       {user.display_name, std::string(RoleName(user.role)), user.password_hash,
        static_cast<std::int64_t>(user.disabled), OptionalText(user.totp_secret),
-       static_cast<std::int64_t>(user.totp_enabled), user.totp_last_step,
-       static_cast<std::int64_t>(user.failed_logins), user.locked_until, user.password_changed_at, user.updated_at,
-       user.id, expected_version});
+       static_cast<std::int64_t>(user.totp_enabled), user.totp_last_step, static_cast<std::int64_t>(user.failed_logins),
+       user.locked_until, user.password_changed_at, user.updated_at, user.id, expected_version});
   return result.affected_rows == 1;
 }
 
@@ -108,8 +107,8 @@ bool ClaimTotpStep(db::Connection& connection, std::int64_t user_id, std::int64_
 }
 
 int CountActiveUsersWithRole(db::Connection& connection, Role role) {
-  auto row = connection.QueryOne("SELECT COUNT(*) FROM users WHERE role = ? AND disabled = 0",
-                                 {std::string(RoleName(role))});
+  auto row =
+      connection.QueryOne("SELECT COUNT(*) FROM users WHERE role = ? AND disabled = 0", {std::string(RoleName(role))});
   return static_cast<int>(row->Int(0));
 }
 
@@ -124,10 +123,10 @@ std::int64_t InsertSession(db::Connection& connection, const std::string& token_
 }
 
 std::optional<SessionWithUser> FindSession(db::Connection& connection, const std::string& token_hash) {
-  auto row = connection.QueryOne(
-      "SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, " + std::string(kUserColumns) +
-          " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
-      {token_hash});
+  auto row = connection.QueryOne("SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, " +
+                                     std::string(kUserColumns) +
+                                     " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+                                 {token_hash});
   if (!row) return std::nullopt;
   SessionWithUser found;
   found.session.id = row->Int(0);

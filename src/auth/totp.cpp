@@ -85,8 +85,8 @@ std::string TotpCode(std::string_view base32_secret, std::int64_t step) {
   unsigned int length = 0;
   HMAC(EVP_sha1(), key->data(), static_cast<int>(key->size()), counter.data(), counter.size(), digest.data(), &length);
   const unsigned offset = digest[length - 1] & 0x0FU;
-  const std::uint32_t binary = ((digest[offset] & 0x7FU) << 24U) | (digest[offset + 1] << 16U) |
-                               (digest[offset + 2] << 8U) | digest[offset + 3];
+  const std::uint32_t binary =
+      ((digest[offset] & 0x7FU) << 24U) | (digest[offset + 1] << 16U) | (digest[offset + 2] << 8U) | digest[offset + 3];
   std::array<char, 8> code{};
   std::snprintf(code.data(), code.size(), "%06u", binary % 1'000'000U);
   return code.data();
@@ -96,8 +96,10 @@ std::optional<std::int64_t> VerifyTotp(std::string_view base32_secret, std::stri
                                        std::int64_t last_used_step) {
   std::string digits;
   for (char c : code) {
-    if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
-    else if (c != ' ') return std::nullopt;
+    if (std::isdigit(static_cast<unsigned char>(c)))
+      digits.push_back(c);
+    else if (c != ' ')
+      return std::nullopt;
   }
   if (digits.size() != 6) return std::nullopt;
   const std::int64_t current = TotpStep(now);

@@ -42,7 +42,8 @@ core::Status OnlyFields(const Json& body, std::initializer_list<std::string_view
     bool known = false;
     for (auto name : allowed) known = known || key == name;
     if (!known) {
-      return Fail(ErrorCode::kInvalidInput, "validation.unknown_field", key.substr(0, 64), {{"name", key.substr(0, 64)}});
+      return Fail(ErrorCode::kInvalidInput, "validation.unknown_field", key.substr(0, 64),
+                  {{"name", key.substr(0, 64)}});
     }
   }
   return {};

@@ -1,11 +1,11 @@
 #pragma once
 // For unit tests of stores and rules: a migrated SQLite database in a temporary file, removed afterwards.
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <memory>
 #include <string>
-
-#include <unistd.h>
 
 #include "db/database.hpp"
 #include "db/migrations.hpp"

@@ -12,13 +12,18 @@ TEST_P(AccountsApi, AnAdminManagesAccounts) {
   StartServer();
   auto admin = SignIn("paul.admin");
   auto created = admin->SendJson("POST", "/api/v1/users",
-                                 {{"login", "julie.caller"}, {"display_name", "Julie"}, {"role", "caller"},
+                                 {{"login", "julie.caller"},
+                                  {"display_name", "Julie"},
+                                  {"role", "caller"},
                                   {"password", "une phrase assez longue"}});
   ASSERT_EQ(created.status, 201) << created.body;
   const auto id = std::to_string(created.Json()["id"].get<std::int64_t>());
-  EXPECT_EQ(admin->SendJson("POST", "/api/v1/users",
-                            {{"login", "julie.caller"}, {"display_name", "J"}, {"role", "caller"},
-                             {"password", "une phrase assez longue"}})
+  EXPECT_EQ(admin
+                ->SendJson("POST", "/api/v1/users",
+                           {{"login", "julie.caller"},
+                            {"display_name", "J"},
+                            {"role", "caller"},
+                            {"password", "une phrase assez longue"}})
                 .status,
             409);
   auto weak = admin->SendJson("POST", "/api/v1/users",
@@ -47,9 +52,9 @@ TEST_P(AccountsApi, AnAdminManagesAccounts) {
   EXPECT_EQ(julie->Get("/api/v1/session").status, 401) << "disabling ends the sessions";
   EXPECT_EQ(Client()->Login("julie.caller", "une phrase assez longue").status, 401);
   ASSERT_EQ(admin->Send("POST", "/api/v1/users/" + id + "/enable").status, 200);
-  EXPECT_EQ(admin->SendJson("POST", "/api/v1/users/" + id + "/password", {{"new_password", "le chat dort au soleil"}})
-                .status,
-            204);
+  EXPECT_EQ(
+      admin->SendJson("POST", "/api/v1/users/" + id + "/password", {{"new_password", "le chat dort au soleil"}}).status,
+      204);
   EXPECT_EQ(Client()->Login("julie.caller", "le chat dort au soleil").status, 200);
   EXPECT_EQ(admin->Get("/api/v1/users/123456").status, 404);
   EXPECT_EQ(admin->Get("/api/v1/users/abc").status, 404);

@@ -6,7 +6,9 @@
 
 namespace lien::api_test {
 
-std::string PasswordFor(const std::string& login) { return "rivage tilleul " + std::to_string(login.size()) + " velours"; }
+std::string PasswordFor(const std::string& login) {
+  return "rivage tilleul " + std::to_string(login.size()) + " velours";
+}
 
 std::string EngineName(const ::testing::TestParamInfo<db::Dialect>& info) {
   return info.param == db::Dialect::kSqlite ? "Sqlite" : "Postgres";

@@ -23,7 +23,9 @@ TEST_P(AuditApi, LoginsRefusalsAndAccountChangesAreRecordedWithoutSecrets) {
   EXPECT_EQ(caller->Get("/api/v1/users").status, 403);
   auto admin = SignIn("paul.admin");
   auto created = admin->SendJson("POST", "/api/v1/users",
-                                 {{"login", "new.agent"}, {"display_name", "New Agent"}, {"role", "intake"},
+                                 {{"login", "new.agent"},
+                                  {"display_name", "New Agent"},
+                                  {"role", "intake"},
                                   {"password", "une phrase assez longue"}});
   ASSERT_EQ(created.status, 201) << created.body;
 

@@ -1,18 +1,19 @@
 // The command line: clear one-line failures and non-zero exits, never a stack of exceptions.
 
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include "lien_process.hpp"
 
 namespace lien::api_test {
 namespace {
 
-std::size_t Lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+std::size_t Lines(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 TEST(Cli, HelpAndVersion) {
   EXPECT_EQ(RunLien({"--help"}).exit_code, 0);
@@ -67,14 +68,14 @@ TEST(Cli, PortInUseIsOneLine) {
 
 TEST(Cli, UserAddRefusesAWeakPasswordInOneLine) {
   const std::string db = "/tmp/lien-cli-user-" + std::to_string(::getpid()) + ".db";
-  auto result = RunLien({"user", "add", "--db", db, "--login", "x.y", "--name", "X", "--role", "caller",
-                         "--password-stdin"},
-                        "password1234\n");
+  auto result =
+      RunLien({"user", "add", "--db", db, "--login", "x.y", "--name", "X", "--role", "caller", "--password-stdin"},
+              "password1234\n");
   EXPECT_NE(result.exit_code, 0);
   EXPECT_NE(result.output.find("too common"), std::string::npos) << result.output;
-  auto role = RunLien({"user", "add", "--db", db, "--login", "x.y", "--name", "X", "--role", "king",
-                       "--password-stdin"},
-                      "une phrase assez longue\n");
+  auto role =
+      RunLien({"user", "add", "--db", db, "--login", "x.y", "--name", "X", "--role", "king", "--password-stdin"},
+              "une phrase assez longue\n");
   EXPECT_NE(role.exit_code, 0);
   EXPECT_NE(role.output.find("Unknown role"), std::string::npos) << role.output;
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((db + suffix).c_str());

@@ -62,15 +62,16 @@ TEST_P(HttpApi, ErrorsAreJsonInTheUsersLanguage) {
   auto malformed = client->Send("POST", "/api/v1/session", "{\"login\": ", {"Content-Type: application/json"});
   EXPECT_EQ(malformed.status, 400);
   EXPECT_EQ(malformed.ErrorMessage(), "The request body is not valid JSON.");
-  auto not_json = client->Send("POST", "/api/v1/session", "login=a", {"Content-Type: application/x-www-form-urlencoded"});
+  auto not_json =
+      client->Send("POST", "/api/v1/session", "login=a", {"Content-Type: application/x-www-form-urlencoded"});
   EXPECT_EQ(not_json.status, 415);
 }
 
 TEST_P(HttpApi, OversizeBodiesAreRefusedWith413) {
   StartServer();
   const std::string big(2 * 1024 * 1024, 'x');
-  auto response = Client()->Send("POST", "/api/v1/session", "{\"login\":\"" + big + "\"}",
-                                 {"Content-Type: application/json"});
+  auto response =
+      Client()->Send("POST", "/api/v1/session", "{\"login\":\"" + big + "\"}", {"Content-Type: application/json"});
   EXPECT_EQ(response.status, 413);
   EXPECT_EQ(response.Json()["error"]["code"], "payload_too_large");
 }
@@ -126,7 +127,8 @@ TEST_P(HttpApi, KeepAliveServesSeveralRequestsOnOneConnection) {
   StartServer();
   const int fd = Connect(server_->port());
   ASSERT_GE(fd, 0);
-  const std::string two = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  const std::string two =
+      "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
   send(fd, two.data(), two.size(), 0);
   const auto [data, closed] = ReadUntilClosed(fd, std::chrono::seconds(5));
   close(fd);

@@ -3,10 +3,9 @@
 // token it was given on every state-changing request.
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace lien::api_test {
 

@@ -58,9 +58,7 @@ int ExitCode(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 
 CommandResult RunLien(const std::vector<std::string>& args, const std::string& input) {
   const auto input_path = TempPath("stdin");
   const auto log_path = TempPath("out");
-  {
-    std::ofstream(input_path) << input;
-  }
+  { std::ofstream(input_path) << input; }
   const pid_t pid = Spawn(args, input_path, log_path);
   int status = 0;
   waitpid(pid, &status, 0);
@@ -103,7 +101,8 @@ LienServer::~LienServer() {
 int LienServer::Stop(double timeout_s) {
   if (pid_ <= 0) return -1;
   kill(pid_, SIGTERM);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<int>(timeout_s * 1000));
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<int>(timeout_s * 1000));
   int status = 0;
   while (std::chrono::steady_clock::now() < deadline) {
     if (waitpid(pid_, &status, WNOHANG) == pid_) {

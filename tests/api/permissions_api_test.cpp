@@ -49,8 +49,8 @@ TEST_P(PermissionWalk, EveryRouteForEveryRoleFollowsTheTable) {
       if (route.permission == auth::kPublic) continue;
       // A record that does not exist: allowed calls fail further on (404, 400), never with the refusal.
       const auto path = std::regex_replace(route.path, std::regex(R"(\{[a-z_]+\})"), "999999");
-      const auto response = route.method == "GET" ? client->Get(path)
-                                                  : client->SendJson(route.method, path, nlohmann::json::object());
+      const auto response =
+          route.method == "GET" ? client->Get(path) : client->SendJson(route.method, path, nlohmann::json::object());
       const bool allowed = auth::Allows(role, *auth::ParsePermission(route.permission));
       const bool was_refused = response.status == 403 && response.ErrorMessage() == refused;
       EXPECT_EQ(!was_refused, allowed) << auth::RoleName(role) << " " << route.method << " " << path << " → "

@@ -148,9 +148,9 @@ TEST_P(SessionApi, PasswordChangeFollowsThePolicyAndEndsOtherSessions) {
   auto short_one = here->SendJson("POST", "/api/v1/me/password",
                                   {{"current_password", PasswordFor("marie.dupont")}, {"new_password", "short"}});
   EXPECT_EQ(short_one.ErrorMessage(), "The password must be at least 12 characters long.");
-  auto changed = here->SendJson("POST", "/api/v1/me/password",
-                                {{"current_password", PasswordFor("marie.dupont")},
-                                 {"new_password", "la mer est calme ce soir"}});
+  auto changed =
+      here->SendJson("POST", "/api/v1/me/password",
+                     {{"current_password", PasswordFor("marie.dupont")}, {"new_password", "la mer est calme ce soir"}});
   ASSERT_EQ(changed.status, 204) << changed.body;
   EXPECT_EQ(here->Get("/api/v1/session").status, 200);
   EXPECT_EQ(elsewhere->Get("/api/v1/session").status, 401);
@@ -160,8 +160,9 @@ TEST_P(SessionApi, PasswordChangeFollowsThePolicyAndEndsOtherSessions) {
 TEST_P(SessionApi, UnknownFieldsAreRefusedNotIgnored) {
   CreateUser("marie.dupont", "coordinator");
   StartServer();
-  auto response = Client()->SendJson(
-      "POST", "/api/v1/session", {{"login", "marie.dupont"}, {"password", PasswordFor("marie.dupont")}, {"role", "admin"}});
+  auto response =
+      Client()->SendJson("POST", "/api/v1/session",
+                         {{"login", "marie.dupont"}, {"password", PasswordFor("marie.dupont")}, {"role", "admin"}});
   EXPECT_EQ(response.status, 400);
   EXPECT_EQ(response.Json()["error"]["field"], "role");
 }

@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "rounds/solver/insertion.hpp"
+#include "rounds/solver/savings.hpp"
 
 namespace lien::rounds::solver {
 
@@ -26,6 +27,29 @@ Cost JobRemoteness(const Problem& problem, int job) {
   return costs.At(from, to);
 }
 
+namespace {
+
+void InsertRemaining(SolutionState& state, Clock::time_point deadline, std::mt19937_64& rng) {
+  const Problem& problem = state.GetProblem();
+  std::vector<int> order = state.Unassigned();
+  std::sort(order.begin(), order.end());
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    const Job& ja = problem.jobs[static_cast<std::size_t>(a)];
+    const Job& jb = problem.jobs[static_cast<std::size_t>(b)];
+    if (ja.priority != jb.priority) return ja.priority > jb.priority;
+    return JobRemoteness(problem, a) > JobRemoteness(problem, b);
+  });
+  InsertionOptions options;
+  options.granular = true;
+  for (int job : order) {
+    if (Clock::now() >= deadline) break;
+    const Insertion ins = BestInsertion(state, job, options, rng);
+    if (ins.Found()) state.InsertJob(job, ins.route, ins.pos, ins.pos2);
+  }
+}
+
+}  // namespace
+
 void Construct(SolutionState& state, Clock::time_point deadline, std::mt19937_64& rng) {
   const Problem& problem = state.GetProblem();
   for (std::size_t v = 0; v < problem.vehicles.size(); ++v) {
@@ -42,20 +66,14 @@ void Construct(SolutionState& state, Clock::time_point deadline, std::mt19937_64
     });
     if (SequenceFeasible(problem, static_cast<int>(v), stops)) state.SetStops(static_cast<int>(v), stops);
   }
-  std::vector<int> order = state.Unassigned();
-  std::sort(order.begin(), order.end());
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    const Job& ja = problem.jobs[static_cast<std::size_t>(a)];
-    const Job& jb = problem.jobs[static_cast<std::size_t>(b)];
-    if (ja.priority != jb.priority) return ja.priority > jb.priority;
-    return JobRemoteness(problem, a) > JobRemoteness(problem, b);
-  });
-  InsertionOptions options;
-  options.granular = true;
-  for (int job : order) {
-    if (Clock::now() >= deadline) break;
-    const Insertion ins = BestInsertion(state, job, options, rng);
-    if (ins.Found()) state.InsertJob(job, ins.route, ins.pos, ins.pos2);
+  InsertRemaining(state, deadline, rng);
+  // A second start by savings when it applies; the better of the two is kept (deterministic).
+  if (SavingsApplies(problem) && Clock::now() < deadline) {
+    SolutionState alternative(problem);
+    const auto routes = SavingsRoutes(problem, deadline);
+    for (std::size_t r = 0; r < routes.size(); ++r) alternative.SetStops(static_cast<int>(r), routes[r]);
+    InsertRemaining(alternative, deadline, rng);
+    if (alternative.GetObjective() < state.GetObjective()) state = std::move(alternative);
   }
 }
 

@@ -65,6 +65,8 @@ SearchStats RunSearch(SolutionState& state, const SearchLimits& limits, std::mt1
   }
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   RuinOptions ruin;
+  if (std::getenv("LIEN_CBAR")) ruin.mean_removed = std::atof(std::getenv("LIEN_CBAR"));
+  if (std::getenv("LIEN_LMAX")) ruin.max_string = std::atoi(std::getenv("LIEN_LMAX"));
   double temperature = t0;
   while (true) {
     if (limits.max_iterations > 0 && stats.iterations >= limits.max_iterations) break;
