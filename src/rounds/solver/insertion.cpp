@@ -1,14 +1,13 @@
 #include "rounds/solver/insertion.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 
 namespace lien::rounds::solver {
 
 namespace {
 
 constexpr int kAllRoutesThreshold = 24;  // Below this many used routes, try them all.
-static const int kGranularNeighbours = std::getenv("LIEN_GRAN") ? std::atoi(std::getenv("LIEN_GRAN")) : 40;
+constexpr int kGranularNeighbours = 40;
 
 bool Blink(const InsertionOptions& options, std::mt19937_64& rng) {
   if (options.blink_rate <= 0.0) return false;

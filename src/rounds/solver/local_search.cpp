@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <cstdio>
-#include <cstdlib>
 
 #include "rounds/solver/relocate.hpp"
 #include "rounds/solver/swap.hpp"
@@ -32,16 +30,10 @@ int LocalSearch(SolutionState& state, std::chrono::steady_clock::time_point dead
       if (RelocateJob(state, job, kNeighbours) || SwapJob(state, job, kNeighbours) ||
           TwoOptStar(state, job, kNeighbours) || TwoOpt(state, job, kNeighbours)) {
         // Operators only take strictly cheaper moves; keep the invariant visible.
-        if (!(state.GetObjective() < before)) {
-          if (std::getenv("LIEN_DEBUG")) std::fprintf(stderr, "LS: non-improving move reported\n");
-          return moves;
-        }
+        if (!(state.GetObjective() < before)) return moves;
         ++moves;
         improved = true;
       }
-    }
-    if (std::getenv("LIEN_DEBUG")) {
-      std::fprintf(stderr, "LS pass %d moves %d cost %lld\n", pass, moves, static_cast<long long>(state.GetObjective().cost));
     }
     if (!improved) break;
   }

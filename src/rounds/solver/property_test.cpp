@@ -32,6 +32,12 @@ testing::RandomSpec SpecFor(std::uint64_t seed) {
   spec.pins = seed % 5 == 2;
   spec.multi_windows = seed % 7 == 3;
   spec.dimensions = 1 + static_cast<int>(seed % 3);
+  if (seed % 6 == 5) {
+    spec.homogeneous = true;
+    spec.shipments = false;
+    spec.pins = false;
+    spec.skills = false;
+  }
   return spec;
 }
 

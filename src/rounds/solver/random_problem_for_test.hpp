@@ -18,6 +18,7 @@ struct RandomSpec {
   bool pins = false;
   bool multi_windows = false;
   int dimensions = 1;
+  bool homogeneous = false;  ///< Identical vehicles with one depot (the savings construction applies).
 };
 
 inline Problem RandomProblem(const RandomSpec& spec, std::uint64_t seed) {
@@ -100,11 +101,11 @@ inline Problem RandomProblem(const RandomSpec& spec, std::uint64_t seed) {
     Vehicle veh;
     veh.id = "v" + std::to_string(v);
     veh.start = 0;
-    veh.end = v % 3 == 2 ? -1 : 0;
+    veh.end = v % 3 == 2 && !spec.homogeneous ? -1 : 0;
     veh.shift = spec.windows ? TimeWindow{0, horizon} : TimeWindow{};
     for (int d = 0; d < spec.dimensions; ++d) veh.capacity.v[static_cast<std::size_t>(d)] = 40;
-    if (spec.skills && v % 2 == 0) veh.skills = {"fridge"};
-    if (v == 1) veh.max_travel_time = 6000;
+    if (spec.skills && v % 2 == 0 && !spec.homogeneous) veh.skills = {"fridge"};
+    if (v == 1 && !spec.homogeneous) veh.max_travel_time = 6000;
     p.vehicles.push_back(veh);
   }
   if (spec.pins && singles >= 3) {

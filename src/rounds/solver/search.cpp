@@ -1,8 +1,6 @@
 #include "rounds/solver/search.hpp"
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 #include "rounds/solver/local_search.hpp"
 #include "rounds/solver/recreate.hpp"
@@ -56,17 +54,10 @@ SearchStats RunSearch(SolutionState& state, const SearchLimits& limits, std::mt1
     return stats;
   }
   const double arc = TypicalArc(problem);
-  const double t0 = (std::getenv("LIEN_T0") ? std::atof(std::getenv("LIEN_T0")) : 2.0) * arc;
-  const double tf = (std::getenv("LIEN_TF") ? std::atof(std::getenv("LIEN_TF")) : 0.02) * arc;
-  if (std::getenv("LIEN_DEBUG")) {
-    std::fprintf(stderr, "init %lld after LS %lld arc %.1f ls_time %.2f\n", static_cast<long long>(stats.initial.cost),
-                 static_cast<long long>(state.GetObjective().cost), arc,
-                 std::chrono::duration<double>(Clock::now() - start).count());
-  }
+  const double t0 = 2.0 * arc;
+  const double tf = 0.02 * arc;
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   RuinOptions ruin;
-  if (std::getenv("LIEN_CBAR")) ruin.mean_removed = std::atof(std::getenv("LIEN_CBAR"));
-  if (std::getenv("LIEN_LMAX")) ruin.max_string = std::atoi(std::getenv("LIEN_LMAX"));
   double temperature = t0;
   while (true) {
     if (limits.max_iterations > 0 && stats.iterations >= limits.max_iterations) break;
