@@ -30,8 +30,9 @@ core::Result<Role> CheckRole(const std::string& name) {
   return *role;
 }
 
+// Reads and locks the account for a change in the current write transaction.
 core::Result<User> Load(db::Connection& c, std::int64_t id) {
-  auto user = store::FindUserById(c, id);
+  auto user = store::LockUserById(c, id);
   if (!user) return Fail(ErrorCode::kNotFound, "auth.user_not_found");
   return *user;
 }
@@ -40,7 +41,7 @@ core::Result<User> Load(db::Connection& c, std::int64_t id) {
 core::Status KeepsAnAdmin(db::Connection& c, const User& before, bool disabled_after, Role role_after) {
   const bool was_active_admin = before.role == Role::kAdmin && !before.disabled;
   const bool is_active_admin = role_after == Role::kAdmin && !disabled_after;
-  if (was_active_admin && !is_active_admin && store::CountActiveUsersWithRole(c, Role::kAdmin) <= 1) {
+  if (was_active_admin && !is_active_admin && store::LockActiveUsersWithRole(c, Role::kAdmin) <= 1) {
     return Fail(ErrorCode::kConflict, "auth.last_admin");
   }
   return {};
@@ -156,10 +157,7 @@ core::Result<User> Accounts::Update(const Actor& actor, std::int64_t id, std::in
     if (new_role) user->role = *new_role;
     if (auto ok = KeepsAnAdmin(c, before, user->disabled, user->role); !ok) return Fail(ok.error());
     user->updated_at = now;
-    if (!store::UpdateUser(c, *user, expected_version)) {
-      return Fail(ErrorCode::kPreconditionFailed, "http.precondition_failed");
-    }
-    ++user->version;
+    store::SaveLockedUser(c, *user);
     auto event = AdminEvent(actor, "user.update", id);
     if (before.role != user->role) {
       event.details = {{"role_before", std::string(RoleName(before.role))},
@@ -181,15 +179,13 @@ core::Result<User> Accounts::SetDisabled(const Actor& actor, std::int64_t id, bo
     if (disabled) {
       if (auto ok = KeepsAnAdmin(c, *user, true, user->role); !ok) return Fail(ok.error());
     }
-    const auto version = user->version;
     user->disabled = disabled;
     if (!disabled) {
       user->failed_logins = 0;
       user->locked_until = 0;
     }
     user->updated_at = now;
-    store::UpdateUser(c, *user, version);
-    ++user->version;
+    store::SaveLockedUser(c, *user);
     if (disabled) store::DeleteUserSessions(c, id, 0);
     audit::Append(c, now, AdminEvent(actor, disabled ? "user.disable" : "user.enable", id));
     return *user;
@@ -199,8 +195,8 @@ core::Result<User> Accounts::SetDisabled(const Actor& actor, std::int64_t id, bo
 core::Status Accounts::ResetPassword(const Actor& actor, std::int64_t id, const std::string& new_password) {
   const auto now = clock_.Now();
   auto login = db::InReadTransaction(database_, [&](db::Connection& c) -> core::Result<std::string> {
-    auto user = Load(c, id);
-    if (!user) return Fail(user.error());
+    auto user = store::FindUserById(c, id);
+    if (!user) return Fail(ErrorCode::kNotFound, "auth.user_not_found");
     return user->login;
   });
   if (!login) return Fail(login.error());
@@ -209,13 +205,12 @@ core::Status Accounts::ResetPassword(const Actor& actor, std::int64_t id, const 
   return db::InWriteTransaction(database_, [&](db::Connection& c) -> core::Status {
     auto user = Load(c, id);
     if (!user) return Fail(user.error());
-    const auto version = user->version;
     user->password_hash = hash;
     user->password_changed_at = now;
     user->failed_logins = 0;
     user->locked_until = 0;
     user->updated_at = now;
-    store::UpdateUser(c, *user, version);
+    store::SaveLockedUser(c, *user);
     store::DeleteUserSessions(c, id, 0);
     audit::Append(c, now, AdminEvent(actor, "user.password_reset", id));
     return {};
@@ -227,13 +222,11 @@ core::Result<User> Accounts::ResetTotp(const Actor& actor, std::int64_t id) {
   return db::InWriteTransaction(database_, [&](db::Connection& c) -> core::Result<User> {
     auto user = Load(c, id);
     if (!user) return user;
-    const auto version = user->version;
     user->totp_secret.reset();
     user->totp_enabled = false;
     user->totp_last_step = 0;
     user->updated_at = now;
-    store::UpdateUser(c, *user, version);
-    ++user->version;
+    store::SaveLockedUser(c, *user);
     store::DeleteUserSessions(c, id, 0);
     audit::Append(c, now, AdminEvent(actor, "user.totp_reset", id));
     return *user;

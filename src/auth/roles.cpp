@@ -17,7 +17,7 @@ struct Grant {
 };
 
 // THE permission table. One line a grant; anything absent is refused. docs/permissions.md is generated from
-// it (`lien permissions --markdown`) and a test checks the two agree.
+// it (`lien routes --markdown`) and a test checks the two agree.
 constexpr std::array kGrants = {
     Grant{Role::kAdmin, Permission::kSession},       Grant{Role::kAdmin, Permission::kUsersManage},
     Grant{Role::kCoordinator, Permission::kSession}, Grant{Role::kSocialWorker, Permission::kSession},

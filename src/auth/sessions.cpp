@@ -69,7 +69,13 @@ core::Result<LoginResult> Sessions::Login(const std::string& login, const std::s
   }
   std::optional<std::int64_t> totp_step;
   if (user->totp_enabled) {
-    if (!totp_code || totp_code->empty()) return Fail(ErrorCode::kUnauthenticated, "auth.totp_required", "totp");
+    if (!totp_code || totp_code->empty()) {
+      // The password was right: worth a line, since a stolen password shows up here first.
+      auto event = EventBy(*user, info, "session.second_factor_requested", "user", std::to_string(user->id),
+                           "authentication");
+      record(event);
+      return Fail(ErrorCode::kUnauthenticated, "auth.totp_required", "totp");
+    }
     totp_step = VerifyTotp(user->totp_secret.value_or(""), *totp_code, now, user->totp_last_step);
     if (!totp_step) {
       db::InWriteTransaction(database_, [&](db::Connection& c) {
@@ -87,7 +93,7 @@ core::Result<LoginResult> Sessions::Login(const std::string& login, const std::s
   session.created_at = now;
   session.last_seen_at = now;
   session.expires_at = now + settings_.absolute_lifetime;
-  return db::InWriteTransaction(database_, [&](db::Connection& c) -> core::Result<LoginResult> {
+  auto opened = db::InWriteTransaction(database_, [&](db::Connection& c) -> core::Result<LoginResult> {
     if (totp_step && !store::ClaimTotpStep(c, user->id, *totp_step)) {
       return Fail(ErrorCode::kUnauthenticated, "auth.totp_invalid", "totp");  // The same code was just used.
     }
@@ -100,6 +106,9 @@ core::Result<LoginResult> Sessions::Login(const std::string& login, const std::s
     user->locked_until = 0;
     return LoginResult{MakePrincipal(*user, session), token};
   });
+  // The refused transaction was rolled back: its refusal is recorded on its own.
+  if (!opened) record(failure("session.login_failed", "replayed_totp"));
+  return opened;
 }
 
 core::Result<Principal> Sessions::Authenticate(const std::string& token) {
@@ -148,13 +157,12 @@ core::Status Sessions::ChangePassword(const Principal& principal, const std::str
   if (auto policy = CheckPasswordPolicy(new_password, principal.user.login); !policy) return policy;
   const std::string hash = HashPassword(new_password);
   return db::InWriteTransaction(database_, [&](db::Connection& c) -> core::Status {
-    auto user = store::FindUserById(c, principal.user.id);
+    auto user = store::LockUserById(c, principal.user.id);
     if (!user) return Fail(ErrorCode::kUnauthenticated, "auth.not_signed_in");
-    const auto version = user->version;
     user->password_hash = hash;
     user->password_changed_at = now;
     user->updated_at = now;
-    store::UpdateUser(c, *user, version);
+    store::SaveLockedUser(c, *user);
     store::DeleteUserSessions(c, user->id, principal.session.id);
     audit::Append(
         c, now,
@@ -166,13 +174,12 @@ core::Status Sessions::ChangePassword(const Principal& principal, const std::str
 core::Result<TotpSetup> Sessions::StartTotpSetup(const Principal& principal, const RequestInfo& info) {
   const auto now = clock_.Now();
   return db::InWriteTransaction(database_, [&](db::Connection& c) -> core::Result<TotpSetup> {
-    auto user = store::FindUserById(c, principal.user.id);
+    auto user = store::LockUserById(c, principal.user.id);
     if (!user) return Fail(ErrorCode::kUnauthenticated, "auth.not_signed_in");
     if (user->totp_enabled) return Fail(ErrorCode::kConflict, "auth.totp_already_enabled");
-    const auto version = user->version;
     user->totp_secret = NewTotpSecret();
     user->updated_at = now;
-    store::UpdateUser(c, *user, version);
+    store::SaveLockedUser(c, *user);
     audit::Append(c, now,
                   EventBy(*user, info, "user.totp_setup_started", "user", std::to_string(user->id), "authentication"));
     return TotpSetup{*user->totp_secret, TotpUri("Lien", user->login, *user->totp_secret)};
@@ -183,17 +190,15 @@ core::Result<Principal> Sessions::ConfirmTotp(const Principal& principal, const 
                                               const RequestInfo& info) {
   const auto now = clock_.Now();
   return db::InWriteTransaction(database_, [&](db::Connection& c) -> core::Result<Principal> {
-    auto user = store::FindUserById(c, principal.user.id);
+    auto user = store::LockUserById(c, principal.user.id);
     if (!user) return Fail(ErrorCode::kUnauthenticated, "auth.not_signed_in");
     if (user->totp_enabled || !user->totp_secret) return Fail(ErrorCode::kConflict, "auth.totp_not_pending");
     const auto step = VerifyTotp(*user->totp_secret, code, now, user->totp_last_step);
     if (!step) return Fail(ErrorCode::kInvalidInput, "auth.totp_invalid", "code");
-    const auto version = user->version;
     user->totp_enabled = true;
     user->totp_last_step = *step;
     user->updated_at = now;
-    store::UpdateUser(c, *user, version);
-    ++user->version;
+    store::SaveLockedUser(c, *user);
     audit::Append(c, now,
                   EventBy(*user, info, "user.totp_enabled", "user", std::to_string(user->id), "authentication"));
     return MakePrincipal(*user, principal.session);
@@ -207,13 +212,12 @@ core::Status Sessions::DisableTotp(const Principal& principal, const std::string
   }
   const auto now = clock_.Now();
   return db::InWriteTransaction(database_, [&](db::Connection& c) -> core::Status {
-    auto user = store::FindUserById(c, principal.user.id);
+    auto user = store::LockUserById(c, principal.user.id);
     if (!user) return Fail(ErrorCode::kUnauthenticated, "auth.not_signed_in");
-    const auto version = user->version;
     user->totp_secret.reset();
     user->totp_enabled = false;
     user->updated_at = now;
-    store::UpdateUser(c, *user, version);
+    store::SaveLockedUser(c, *user);
     audit::Append(c, now,
                   EventBy(*user, info, "user.totp_disabled", "user", std::to_string(user->id), "authentication"));
     return {};

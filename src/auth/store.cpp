@@ -54,10 +54,30 @@ std::optional<User> FindUserById(db::Connection& connection, std::int64_t id) {
   return ReadUser(*row);
 }
 
+std::optional<User> LockUserById(db::Connection& connection, std::int64_t id) {
+  const bool postgres = connection.dialect() == db::Dialect::kPostgres;
+  auto row = connection.QueryOne(UserSelect(postgres ? "WHERE u.id = ? FOR UPDATE" : "WHERE u.id = ?"), {id});
+  if (!row) return std::nullopt;
+  return ReadUser(*row);
+}
+
+void SaveLockedUser(db::Connection& connection, User& user) {
+  if (!UpdateUser(connection, user, user.version)) {
+    throw db::DatabaseError(db::FailureKind::kBusy, "user " + std::to_string(user.id) + " changed while locked");
+  }
+  ++user.version;
+}
+
 std::vector<User> ListUsers(db::Connection& connection, const std::string& search, std::int64_t after_id, int limit) {
-  const std::string pattern = "%" + search + "%";
+  // The search is taken literally: % and _ typed by the user are not wildcards.
+  std::string escaped;
+  for (char c : search) {
+    if (c == '%' || c == '_' || c == '\\') escaped.push_back('\\');
+    escaped.push_back(c);
+  }
+  const std::string pattern = "%" + escaped + "%";
   auto result = connection.Execute(
-      UserSelect("WHERE u.id > ? AND (? = '' OR LOWER(u.login) LIKE LOWER(?) OR LOWER(u.display_name) LIKE LOWER(?)) "
+      UserSelect("WHERE u.id > ? AND (? = '' OR LOWER(u.login) LIKE LOWER(?) ESCAPE '\\' OR LOWER(u.display_name) LIKE LOWER(?) ESCAPE '\\') "
                  "ORDER BY u.id LIMIT ?"),
       {after_id, search, pattern, pattern, static_cast<std::int64_t>(limit)});
   std::vector<User> users;
@@ -106,10 +126,12 @@ bool ClaimTotpStep(db::Connection& connection, std::int64_t user_id, std::int64_
   return result.affected_rows == 1;
 }
 
-int CountActiveUsersWithRole(db::Connection& connection, Role role) {
-  auto row =
-      connection.QueryOne("SELECT COUNT(*) FROM users WHERE role = ? AND disabled = 0", {std::string(RoleName(role))});
-  return static_cast<int>(row->Int(0));
+int LockActiveUsersWithRole(db::Connection& connection, Role role) {
+  const bool postgres = connection.dialect() == db::Dialect::kPostgres;
+  auto result = connection.Execute(postgres ? "SELECT id FROM users WHERE role = ? AND disabled = 0 FOR UPDATE"
+                                            : "SELECT id FROM users WHERE role = ? AND disabled = 0",
+                                   {std::string(RoleName(role))});
+  return static_cast<int>(result.rows.size());
 }
 
 std::int64_t InsertSession(db::Connection& connection, const std::string& token_hash, const Session& session,

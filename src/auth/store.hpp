@@ -13,6 +13,14 @@ namespace lien::auth::store {
 std::optional<User> FindUserByLogin(db::Connection& connection, const std::string& login);
 std::optional<User> FindUserById(db::Connection& connection, std::int64_t id);
 
+/// Reads a user and locks the row until the transaction ends (PostgreSQL: FOR UPDATE; SQLite's write
+/// transaction already holds the database), so a read-modify-write cannot lose a concurrent change.
+std::optional<User> LockUserById(db::Connection& connection, std::int64_t id);
+
+/// Writes a user read with LockUserById and bumps its version. Throws db::DatabaseError(kBusy) if the row
+/// changed anyway, so InWriteTransaction retries the whole change.
+void SaveLockedUser(db::Connection& connection, User& user);
+
 /// Users ordered by id, after `after_id`, whose login or display name contains `search` (case-insensitive).
 std::vector<User> ListUsers(db::Connection& connection, const std::string& search, std::int64_t after_id, int limit);
 
@@ -29,7 +37,9 @@ void ClearFailedLogins(db::Connection& connection, std::int64_t user_id);
 /// Claims a one-time-code step: false when that step (or a later one) was already used, so a code is
 /// accepted once even when two sign-ins race.
 bool ClaimTotpStep(db::Connection& connection, std::int64_t user_id, std::int64_t step);
-int CountActiveUsersWithRole(db::Connection& connection, Role role);
+/// Counts the active accounts of a role, locking them (PostgreSQL) so two admins demoting each other at once
+/// cannot both see the other as the remaining one.
+int LockActiveUsersWithRole(db::Connection& connection, Role role);
 
 std::int64_t InsertSession(db::Connection& connection, const std::string& token_hash, const Session& session,
                            const RequestInfo& info);

@@ -1,6 +1,6 @@
 #pragma once
 // The one error type of Lien: what a rule, a store or a route returns when an expected failure happens.
-// Each code maps to exactly one HTTP status in http::StatusFor (src/http/error_response.cpp): keep both in step.
+// Each code maps to exactly one HTTP status in http::StatusFor (src/http/message.cpp): keep both in step.
 
 #include <map>
 #include <string>

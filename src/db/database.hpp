@@ -86,7 +86,8 @@ class Connection {
   virtual void ExecuteScript(std::string_view sql) = 0;
 
   /// Transactions. BeginWrite takes the write lock at once (SQLite: BEGIN IMMEDIATE) so two writers never
-  /// deadlock on a lock upgrade; BeginRead is a plain BEGIN. Nested Begin is a bug (throws).
+  /// deadlock on a lock upgrade; BeginRead reads one consistent snapshot
+  /// (PostgreSQL: REPEATABLE READ READ ONLY; writing in it fails). Nested Begin is a bug (throws).
   virtual void BeginWrite() = 0;
   virtual void BeginRead() = 0;
   virtual void Commit() = 0;

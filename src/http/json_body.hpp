@@ -39,7 +39,7 @@ core::Result<std::int64_t> IfMatchVersion(const Request& request);
 core::Result<std::int64_t> QueryInt(const Request& request, const char* name, std::int64_t fallback, std::int64_t min,
                                     std::int64_t max);
 
-/// A JSON response; `personal_data` decides `Cache-Control: no-store` (true for anything about people).
+/// A JSON response (marked as personal data: `Cache-Control: no-store`; clear `personal_data` for public data).
 Response JsonReply(int status, const Json& body);
 
 }  // namespace lien::http

@@ -1,6 +1,6 @@
 #pragma once
 // The route table: method + path pattern → permission name + handler. Generic: it knows no module and no
-// role; the permission name is checked by the handler wrapper that auth provides (auth::Guard).
+// role; the permission name is checked by the handler wrapper that auth provides (auth::ApiRoutes).
 
 #include <cstddef>
 #include <functional>

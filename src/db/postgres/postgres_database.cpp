@@ -247,8 +247,11 @@ class PostgresConnection final : public Connection {
     Check(result.get(), sql);
   }
 
-  void BeginWrite() override { Begin(); }
-  void BeginRead() override { Begin(); }
+  void BeginWrite() override { Begin("BEGIN"); }
+  // A read transaction sees one snapshot for all its statements, as SQLite's does: a report that reads in
+  // batches (the audit chain check) must not see rows committed halfway. Read-only repeatable read never
+  // fails with a serialization error.
+  void BeginRead() override { Begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
   void Commit() override { ExecuteScript("COMMIT"); }
   void Rollback() override {
     if (InTransaction()) {
@@ -268,11 +271,11 @@ class PostgresConnection final : public Connection {
            (port != nullptr && *port != '\0' ? port : "5432");
   }
 
-  void Begin() {
+  void Begin(const char* statement) {
     if (InTransaction()) {
       throw DatabaseError(FailureKind::kOther, "nested transaction on a PostgreSQL connection");
     }
-    ExecuteScript("BEGIN");
+    ExecuteScript(statement);
   }
 
   const std::string& Prepare(const std::string& key, std::string_view sql, const std::vector<Oid>& types,
