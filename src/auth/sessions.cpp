@@ -71,8 +71,8 @@ core::Result<LoginResult> Sessions::Login(const std::string& login, const std::s
   if (user->totp_enabled) {
     if (!totp_code || totp_code->empty()) {
       // The password was right: worth a line, since a stolen password shows up here first.
-      auto event = EventBy(*user, info, "session.second_factor_requested", "user", std::to_string(user->id),
-                           "authentication");
+      auto event =
+          EventBy(*user, info, "session.second_factor_requested", "user", std::to_string(user->id), "authentication");
       record(event);
       return Fail(ErrorCode::kUnauthenticated, "auth.totp_required", "totp");
     }

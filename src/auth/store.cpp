@@ -76,10 +76,10 @@ std::vector<User> ListUsers(db::Connection& connection, const std::string& searc
     escaped.push_back(c);
   }
   const std::string pattern = "%" + escaped + "%";
-  auto result = connection.Execute(
-      UserSelect("WHERE u.id > ? AND (? = '' OR LOWER(u.login) LIKE LOWER(?) ESCAPE '\\' OR LOWER(u.display_name) LIKE LOWER(?) ESCAPE '\\') "
-                 "ORDER BY u.id LIMIT ?"),
-      {after_id, search, pattern, pattern, static_cast<std::int64_t>(limit)});
+  auto result = connection.Execute(UserSelect("WHERE u.id > ? AND (? = '' OR LOWER(u.login) LIKE LOWER(?) ESCAPE '\\' "
+                                              "OR LOWER(u.display_name) LIKE LOWER(?) ESCAPE '\\') "
+                                              "ORDER BY u.id LIMIT ?"),
+                                   {after_id, search, pattern, pattern, static_cast<std::int64_t>(limit)});
   std::vector<User> users;
   users.reserve(result.rows.size());
   for (const auto& row : result.rows) users.push_back(ReadUser(row));
