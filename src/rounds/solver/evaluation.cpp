@@ -197,8 +197,15 @@ std::vector<std::string> CheckSolution(const Problem& problem, const Solution& s
 std::string UnassignedReason(const Problem& problem, int job) {
   bool any_skill = false;
   bool capacity_ok = false;
+  std::vector<char> type_seen(problem.vehicles.size(), 0);
   for (std::size_t v = 0; v < problem.vehicles.size(); ++v) {
     if (!problem.Compatible(job, static_cast<int>(v))) continue;
+    // Interchangeable vehicles give the same answer: one per type keeps this linear in the types.
+    if (!problem.vehicle_type.empty()) {
+      const auto type = static_cast<std::size_t>(problem.vehicle_type[v]);
+      if (type_seen[type]) continue;
+      type_seen[type] = 1;
+    }
     any_skill = true;
     const std::vector<int>& stops = problem.jobs[static_cast<std::size_t>(job)].stops;
     const RouteReport alone = EvaluateRoute(problem, static_cast<int>(v), stops);

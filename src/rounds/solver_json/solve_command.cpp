@@ -1,5 +1,7 @@
 #include "rounds/solver_json/solve_command.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -23,6 +25,7 @@ std::string Describe(const core::Error& e) {
 }  // namespace
 
 int RunSolveCommand(const SolveCommandOptions& options, std::ostream& out, std::ostream& err) {
+  const auto started = std::chrono::steady_clock::now();
   std::string text;
   if (options.input_path == "-") {
     std::ostringstream buffer;
@@ -54,7 +57,10 @@ int RunSolveCommand(const SolveCommandOptions& options, std::ostream& out, std::
     return parsed.error().code == core::ErrorCode::kUnavailable ? 3 : 2;
   }
   solver::SolverOptions solver_options;
-  solver_options.time_limit_s = options.time_limit_s;
+  // The limit covers the whole command: reading, matrices and preparation are taken from the search's share
+  // (which keeps at least a tenth of it).
+  const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  solver_options.time_limit_s = std::max(options.time_limit_s * 0.1, options.time_limit_s - used);
   solver_options.seed = options.seed;
   solver_options.threads = options.threads;
   solver_options.max_iterations = options.iterations > 0 ? options.iterations : -1;
