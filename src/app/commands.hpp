@@ -18,6 +18,7 @@ void AddUserCommand(CLI::App& app, CommandRunner& run);
 void AddDemoCommand(CLI::App& app, CommandRunner& run);
 void AddAuditCommand(CLI::App& app, CommandRunner& run);
 void AddRoutesCommand(CLI::App& app, CommandRunner& run);
+void AddSolveCommand(CLI::App& app, CommandRunner& run);
 void AddVersionCommand(CLI::App& app, CommandRunner& run);
 
 }  // namespace lien::app

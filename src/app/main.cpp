@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   lien::app::AddDemoCommand(app, run);
   lien::app::AddAuditCommand(app, run);
   lien::app::AddRoutesCommand(app, run);
+  lien::app::AddSolveCommand(app, run);
   lien::app::AddVersionCommand(app, run);
   try {
     app.parse(argc, argv);
