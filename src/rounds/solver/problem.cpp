@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 #include <string>
+#include <unordered_map>
 
 namespace lien::rounds::solver {
 
@@ -209,22 +210,39 @@ void BuildIndexes(Problem& p) {
     }
     order.resize(nj);
   }
+  // Vehicle types: equal attributes and equal compatible jobs. Hashing the compatibility column first keeps
+  // this O(vehicles × jobs) even when many vehicles differ only by pins.
   p.vehicle_type.assign(nv, 0);
+  std::unordered_map<std::uint64_t, std::vector<int>> representatives;
+  int types = 0;
   for (std::size_t v = 0; v < nv; ++v) {
-    p.vehicle_type[v] = static_cast<int>(v);
     const Vehicle& a = p.vehicles[v];
-    for (std::size_t u = 0; u < v; ++u) {
-      const Vehicle& b = p.vehicles[u];
+    std::uint64_t h = 1469598103934665603ULL;
+    auto mix = [&h](std::uint64_t x) { h = (h ^ x) * 1099511628211ULL; };
+    mix(static_cast<std::uint64_t>(a.start + 2));
+    mix(static_cast<std::uint64_t>(a.end + 2));
+    mix(static_cast<std::uint64_t>(a.profile));
+    for (std::size_t j = 0; j < nj; ++j) mix(static_cast<std::uint64_t>(p.compatible[j * nv + v]));
+    int type = -1;
+    for (int u : representatives[h]) {
+      const Vehicle& b = p.vehicles[static_cast<std::size_t>(u)];
       bool same = a.start == b.start && a.end == b.end && a.shift == b.shift && a.capacity == b.capacity &&
                   a.skills == b.skills && a.profile == b.profile && a.max_travel_time == b.max_travel_time &&
                   a.max_distance == b.max_distance && a.fixed_cost == b.fixed_cost && a.fixed_order.empty() &&
                   b.fixed_order.empty();
-      for (std::size_t j = 0; same && j < nj; ++j) same = p.compatible[j * nv + v] == p.compatible[j * nv + u];
+      for (std::size_t j = 0; same && j < nj; ++j) {
+        same = p.compatible[j * nv + v] == p.compatible[j * nv + static_cast<std::size_t>(u)];
+      }
       if (same) {
-        p.vehicle_type[v] = p.vehicle_type[u];
+        type = p.vehicle_type[static_cast<std::size_t>(u)];
         break;
       }
     }
+    if (type < 0) {
+      type = types++;
+      representatives[h].push_back(static_cast<int>(v));
+    }
+    p.vehicle_type[v] = type;
   }
 }
 
