@@ -26,8 +26,8 @@ struct ServeOptions {
   double body_timeout_s = 30;
   double idle_timeout_s = 60;
   double shutdown_grace_s = 10;
-  std::int64_t session_idle_s = 30 * 60;
-  std::int64_t session_lifetime_s = 12 * 3600;
+  std::int64_t session_idle_s = std::int64_t{30} * 60;
+  std::int64_t session_lifetime_s = std::int64_t{12} * 3600;
 };
 
 // "127.0.0.1:8080", "[::1]:8080" or ":8080" (all interfaces).

@@ -3,13 +3,14 @@
 // previous entry's hash, so altering or removing a row breaks every link after it.
 
 #include <string>
+#include <string_view>
 
 #include "audit/entry.hpp"
 
 namespace lien::audit {
 
 /// The hash before the first entry.
-inline const std::string kGenesisHash(64, '0');
+inline constexpr std::string_view kGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// SHA-256 (hex) over the previous hash and every field of the entry, in a fixed unambiguous encoding.
 std::string ChainHash(const std::string& prev_hash, core::EpochMillis at, const Event& event);

@@ -26,7 +26,7 @@ std::vector<Entry> Find(db::Connection& connection, Filter filter) {
 
 VerifyReport Verify(db::Connection& connection) {
   VerifyReport report;
-  std::string expected_prev = kGenesisHash;
+  std::string expected_prev(kGenesisHash);
   std::int64_t last_id = 0;
   store::ForEach(connection, [&](const Entry& entry) {
     if (!report.ok) return;
@@ -44,7 +44,7 @@ VerifyReport Verify(db::Connection& connection) {
   });
   if (!report.ok) return report;
   const auto head = store::ReadHead(connection);
-  const std::string head_hash = head.hash.empty() ? kGenesisHash : head.hash;
+  const std::string head_hash = head.hash.empty() ? std::string(kGenesisHash) : head.hash;
   if (head.last_id != last_id || head_hash != expected_prev) {
     // The newest rows were removed (or the head was altered): the chain itself still links.
     report = {false, report.checked, head.last_id, "tail"};

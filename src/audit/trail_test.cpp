@@ -46,14 +46,14 @@ class TrailTest : public ::testing::Test {
 };
 
 TEST_F(TrailTest, ChainHashCoversEveryField) {
-  const auto base = ChainHash(kGenesisHash, 1, Sample(1));
+  const auto base = ChainHash(std::string(kGenesisHash), 1, Sample(1));
   auto changed = Sample(1);
   changed.outcome = "refused";
-  EXPECT_NE(ChainHash(kGenesisHash, 1, changed), base);
+  EXPECT_NE(ChainHash(std::string(kGenesisHash), 1, changed), base);
   changed = Sample(1);
   changed.details["n"] = "2";
-  EXPECT_NE(ChainHash(kGenesisHash, 1, changed), base);
-  EXPECT_NE(ChainHash(kGenesisHash, 2, Sample(1)), base);
+  EXPECT_NE(ChainHash(std::string(kGenesisHash), 1, changed), base);
+  EXPECT_NE(ChainHash(std::string(kGenesisHash), 2, Sample(1)), base);
   EXPECT_NE(ChainHash(std::string(64, '1'), 1, Sample(1)), base);
 }
 

@@ -15,7 +15,7 @@ namespace lien::http {
 
 using Handler = std::function<Response(Request&)>;
 
-inline constexpr std::size_t kDefaultBodyLimit = 1024 * 1024;
+inline constexpr std::size_t kDefaultBodyLimit = std::size_t{1024} * 1024;
 
 struct Route {
   Method method;

@@ -25,7 +25,7 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{60'000};    ///< Keep-alive wait between requests.
   std::chrono::milliseconds shutdown_grace{10'000};  ///< How long in-flight requests may finish on stop.
   std::size_t max_connections = 1024;                ///< Beyond this, new connections get 503 and are closed.
-  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_header_bytes = std::size_t{16} * 1024;
   bool trust_proxy = false;  ///< Read X-Forwarded-For / X-Forwarded-Proto from a loopback peer.
 };
 
