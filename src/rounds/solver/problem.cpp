@@ -219,8 +219,8 @@ void BuildIndexes(Problem& p) {
     const Vehicle& a = p.vehicles[v];
     std::uint64_t h = 1469598103934665603ULL;
     auto mix = [&h](std::uint64_t x) { h = (h ^ x) * 1099511628211ULL; };
-    mix(static_cast<std::uint64_t>(a.start + 2));
-    mix(static_cast<std::uint64_t>(a.end + 2));
+    mix(static_cast<std::uint64_t>(a.start) + 2);
+    mix(static_cast<std::uint64_t>(a.end) + 2);
     mix(static_cast<std::uint64_t>(a.profile));
     for (std::size_t j = 0; j < nj; ++j) mix(static_cast<std::uint64_t>(p.compatible[j * nv + v]));
     int type = -1;

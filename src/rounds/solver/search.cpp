@@ -58,7 +58,6 @@ SearchStats RunSearch(SolutionState& state, const SearchLimits& limits, std::mt1
   const double tf = 0.02 * arc;
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   RuinOptions ruin;
-  double temperature = t0;
   while (true) {
     if (limits.max_iterations > 0 && stats.iterations >= limits.max_iterations) break;
     const Clock::time_point now = Clock::now();
@@ -69,7 +68,7 @@ SearchStats RunSearch(SolutionState& state, const SearchLimits& limits, std::mt1
     } else {
       progress = std::chrono::duration<double>(now - start).count() / std::max(1e-3, limits.time_limit_s);
     }
-    temperature = t0 * std::pow(tf / t0, std::min(1.0, progress));
+    const double temperature = t0 * std::pow(tf / t0, std::min(1.0, progress));
     ++stats.iterations;
 
     const Objective current = state.GetObjective();

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <set>
+#include <tuple>
 #include <vector>
 
 #include "rounds/solver/evaluation.hpp"
@@ -17,7 +18,11 @@ struct Objective {
   std::int64_t unserved = 0;
   std::int64_t vehicles = 0;
   Cost cost = 0;
-  friend auto operator<=>(const Objective&, const Objective&) = default;
+  friend bool operator==(const Objective&, const Objective&) = default;
+  friend bool operator<(const Objective& a, const Objective& b) {
+    return std::tie(a.unserved, a.vehicles, a.cost) < std::tie(b.unserved, b.vehicles, b.cost);
+  }
+  friend bool operator<=(const Objective& a, const Objective& b) { return !(b < a); }
 };
 
 class SolutionState {

@@ -48,6 +48,7 @@ core::Result<Solution> Solve(Problem& problem, const SolverOptions& options) {
     results[0] = RunOne(problem, options, options.seed, start);
   } else {
     std::vector<std::thread> pool;
+    pool.reserve(static_cast<std::size_t>(threads));
     for (int t = 0; t < threads; ++t) {
       pool.emplace_back([&, t] {
         results[static_cast<std::size_t>(t)] =

@@ -11,7 +11,7 @@ namespace lien::rounds::solver_json {
 namespace {
 
 constexpr std::int64_t kUnreachable = 1'000'000'000;
-constexpr std::size_t kMaxBody = 512u * 1024u * 1024u;
+constexpr std::size_t kMaxBody = std::size_t{512} * 1024 * 1024;
 
 std::size_t Collect(char* data, std::size_t size, std::size_t count, void* user) {
   auto* body = static_cast<std::string*>(user);
@@ -105,7 +105,7 @@ core::Result<solver::Profile> FetchOsrmTable(const std::string& base_url, const 
 
 std::function<core::Result<solver::Profile>(const std::string&, const std::vector<solver::Coordinates>&)>
 MakeOsrmTableProvider(const std::string& base_url, HttpGet get) {
-  return [base_url, get](const std::string& profile, const std::vector<solver::Coordinates>& points) {
+  return [base_url, get = std::move(get)](const std::string& profile, const std::vector<solver::Coordinates>& points) {
     return FetchOsrmTable(base_url, profile, points, get);
   };
 }

@@ -14,7 +14,7 @@ namespace lien::rounds::solver_json {
 
 namespace {
 
-constexpr std::size_t kMaxInputBytes = 256u * 1024u * 1024u;
+constexpr std::size_t kMaxInputBytes = std::size_t{256} * 1024 * 1024;
 
 std::string Describe(const core::Error& e) {
   const auto it = e.args.find("detail");
