@@ -132,6 +132,15 @@ Insertion BestInsertion(const SolutionState& state, int job, const InsertionOpti
       BestInsertionInRoute(state, job, r, options, rng, &best);
     }
   }
+  if (problem.minimize_vehicles) {
+    // Fewest vehicles first: a used route that can take the job wins over any empty vehicle.
+    if (!best.Found() && options.granular && state.UsedVehicles() > kAllRoutesThreshold) {
+      for (int r = 0; r < route_count; ++r) {
+        if (!state.GetRoute(r).Empty()) BestInsertionInRoute(state, job, r, options, rng, &best);
+      }
+    }
+    if (best.Found()) return best;
+  }
   // One empty vehicle per type, in type order.
   for (int t = 0; t < state.TypeCount(); ++t) {
     const int r = state.FirstEmptyOfType(t);

@@ -8,6 +8,7 @@
 #include "rounds/solver/recreate.hpp"
 #include "rounds/solver/relocate.hpp"
 #include "rounds/solver/ruin.hpp"
+#include "rounds/solver/savings.hpp"
 #include "rounds/solver/swap.hpp"
 #include "rounds/solver/two_opt.hpp"
 #include "rounds/solver/two_opt_star.hpp"
@@ -100,6 +101,22 @@ TEST(OperatorsTest, TwoOptUncrossesARoute) {
   EXPECT_TRUE(moved);
   EXPECT_LT(state.GetObjective().cost, before);
   EXPECT_EQ(state.GetObjective().cost, 40);
+}
+
+TEST(OperatorsTest, SavingsPairsNearbyJobsWithinCapacity) {
+  Problem p = TwoClusters();
+  for (Vehicle& v : p.vehicles) v.capacity.v[0] = 2;
+  ASSERT_TRUE(SavingsApplies(p));
+  const auto routes = SavingsRoutes(p, Clock::now() + std::chrono::seconds(5));
+  ASSERT_EQ(routes.size(), 2u);
+  for (const auto& r : routes) {
+    ASSERT_EQ(r.size(), 2u);
+    // Both stops of a route are in the same cluster (jobs 0,1 east; 2,3 west).
+    EXPECT_EQ(r[0] / 2, r[1] / 2);
+  }
+  p.vehicles[1].end = -1;
+  ASSERT_TRUE(Prepare(p));
+  EXPECT_FALSE(SavingsApplies(p));  // vehicles no longer interchangeable
 }
 
 TEST(OperatorsTest, RuinRemovesWholeJobsAndRecreatePutsThemBack) {

@@ -133,3 +133,51 @@ TEST(PropertyTest, UnservableJobIsUnassignedWithItsReason) {
 
 }  // namespace
 }  // namespace lien::rounds::solver
+
+namespace lien::rounds::solver {
+namespace {
+
+// Two vehicles based at opposite ends, a cluster of jobs near each: cheapest is one route each; with
+// minimize_vehicles one vehicle must serve both clusters.
+TEST(PropertyTest, MinimizeVehiclesUsesFewerVehicles) {
+  Problem p;
+  Profile prof;
+  const std::vector<int> x = {0, 100, 1, 2, 98, 99};  // locations 0 and 1: the two bases
+  prof.durations = Matrix(static_cast<int>(x.size()));
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    for (std::size_t j = 0; j < x.size(); ++j) {
+      prof.durations.Set(static_cast<int>(i), static_cast<int>(j), std::abs(x[i] - x[j]));
+    }
+  }
+  p.profiles.push_back(prof);
+  for (int loc = 2; loc < 6; ++loc) {
+    Stop s;
+    s.location = loc;
+    Job j;
+    j.id = std::to_string(loc);
+    j.stops = {static_cast<int>(p.stops.size())};
+    p.stops.push_back(s);
+    p.jobs.push_back(j);
+  }
+  for (int base = 0; base < 2; ++base) {
+    Vehicle v;
+    v.id = std::to_string(base);
+    v.start = base;
+    v.end = base;
+    p.vehicles.push_back(v);
+  }
+  SolverOptions options;
+  options.max_iterations = 300;
+  Problem cheapest = p;
+  auto a = Solve(cheapest, options);
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->routes.size(), 2u);
+  p.minimize_vehicles = true;
+  auto b = Solve(p, options);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->routes.size(), 1u);
+  EXPECT_TRUE(b->unassigned.empty());
+}
+
+}  // namespace
+}  // namespace lien::rounds::solver

@@ -18,6 +18,25 @@ std::vector<int> Ruin(SolutionState& state, const RuinOptions& options, std::mt1
   const double ks_max = 4.0 * options.mean_removed / (1.0 + ls_max) - 1.0;
   const int ks = static_cast<int>(std::floor(unit(rng) * ks_max)) + 1;
 
+  // Fleet minimisation: now and then empty the shortest route, hoping the others absorb its jobs.
+  if (problem.minimize_vehicles && state.UsedVehicles() > 1 && unit(rng) < options.route_removal_rate) {
+    int shortest = -1;
+    for (int r = 0; r < state.RouteCount(); ++r) {
+      const int size = state.GetRoute(r).Size();
+      if (size > 0 && (shortest < 0 || size < state.GetRoute(shortest).Size())) shortest = r;
+    }
+    std::vector<int> jobs;
+    for (int s : state.GetRoute(shortest).Stops()) {
+      const int j = problem.stops[static_cast<std::size_t>(s)].job;
+      if (std::find(jobs.begin(), jobs.end(), j) == jobs.end()) jobs.push_back(j);
+    }
+    for (int j : jobs) {
+      state.RemoveJob(j);
+      removed.push_back(j);
+    }
+    return removed;
+  }
+
   // Seed: a random assigned job.
   std::uniform_int_distribution<int> pick(0, static_cast<int>(problem.jobs.size()) - 1);
   int seed = pick(rng);

@@ -10,9 +10,10 @@
 namespace lien::rounds::solver {
 
 struct RuinOptions {
-  double mean_removed = 10.0;  ///< c̄: average number of jobs removed.
-  int max_string = 10;         ///< L_max: longest string.
-  double split_rate = 0.5;     ///< Probability of a split string (keeps a middle part).
+  double mean_removed = 10.0;       ///< c̄: average number of jobs removed.
+  int max_string = 10;              ///< L_max: longest string.
+  double split_rate = 0.5;          ///< Probability of a split string (keeps a middle part).
+  double route_removal_rate = 0.1;  ///< With minimize_vehicles: probability of emptying the shortest route.
 };
 
 /// Removes jobs (whole jobs: both stops of a shipment) and returns them, in removal order.
