@@ -2,7 +2,7 @@
 
 #include <date/date.h>
 
-#include <sstream>
+#include <cstdio>
 
 #include "audit/trail.hpp"
 #include "auth/audit_events.hpp"
@@ -32,19 +32,26 @@ Json EntryJson(const Entry& entry) {
               {"details", e.details}};
 }
 
-// A bound of the period: epoch milliseconds, or an ISO date (YYYY-MM-DD, UTC midnight) or date-time.
+// A bound of the period: epoch milliseconds, or an ISO date (YYYY-MM-DD, UTC midnight) or date-time
+// (YYYY-MM-DDTHH:MM[:SS], UTC).
 core::Result<core::EpochMillis> ParseInstant(const Request& request, const char* name) {
   const auto it = request.query.find(name);
   if (it == request.query.end() || it->second.empty()) return 0;
   const std::string& text = it->second;
   if (text.find_first_not_of("0123456789") == std::string::npos && text.size() <= 15) return std::stoll(text);
-  for (const char* format : {"%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d"}) {
-    std::istringstream in(text);
-    date::sys_time<std::chrono::milliseconds> instant;
-    in >> date::parse(format, instant);
-    if (!in.fail()) return instant.time_since_epoch().count();
+  int year = 0;
+  unsigned month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  char tail = 0;
+  const int fields =
+      std::sscanf(text.c_str(), "%4d-%2u-%2uT%2u:%2u:%2u%c", &year, &month, &day, &hour, &minute, &second, &tail);
+  const date::year_month_day ymd{date::year{year}, date::month{month}, date::day{day}};
+  const bool well_formed = (fields == 3 && text.size() == 10) || fields == 5 || fields == 6;
+  if (!well_formed || !ymd.ok() || hour > 23 || minute > 59 || second > 59) {
+    return core::Fail(core::ErrorCode::kInvalidInput, "audit.invalid_period", name);
   }
-  return core::Fail(core::ErrorCode::kInvalidInput, "audit.invalid_period", name);
+  const auto instant =
+      date::sys_days(ymd) + std::chrono::hours(hour) + std::chrono::minutes(minute) + std::chrono::seconds(second);
+  return std::chrono::duration_cast<std::chrono::milliseconds>(instant.time_since_epoch()).count();
 }
 
 std::string QueryText(const Request& request, const char* name) {
