@@ -105,6 +105,11 @@ const std::unordered_map<std::string_view, Texts>& Catalogue() {
        {"Vous ne pouvez pas désactiver votre propre compte.", "You cannot disable your own account."}},
       {"auth.last_admin",
        {"Il doit rester au moins un administrateur actif.", "At least one active administrator must remain."}},
+      // Phone numbers.
+      {"phone.empty", {"Le numéro de téléphone est vide.", "The phone number is empty."}},
+      {"phone.invalid",
+       {"Numéro de téléphone non valide. Exemples : 03 21 01 63 10, 06 12 34 56 78, +262 262 12 34 56.",
+        "Invalid phone number. Examples: 03 21 01 63 10, 06 12 34 56 78, +262 262 12 34 56."}},
       // Audit.
       {"audit.invalid_period", {"La période est invalide.", "The period is invalid."}},
   };
