@@ -212,7 +212,21 @@ struct Generator {
     }
   }
 
+  double rare_surname_rate = 0.5;
+
+  // A rare surname from syllables: 24 × 9 × 16 = 3,456 of them, each borne by a few.
+  std::string RareSurname() {
+    static constexpr std::array<std::string_view, 24> kStarts = {
+        "Ber", "Lan", "Mor", "Cha", "Dela", "Fon", "Gui", "Hen", "Jou", "Lar", "Mar", "Pel",
+        "Rou", "Sau", "Tes", "Vau", "Bou",  "Cor", "Dur", "Gar", "Mil", "Per", "Ros", "Ver"};
+    static constexpr std::array<std::string_view, 9> kMiddles = {"", "ti", "lo", "ma", "che", "ri", "va", "bel", "ni"};
+    static constexpr std::array<std::string_view, 16> kEnds = {"ot", "ier", "and",  "eau", "in", "ard", "el", "ault",
+                                                               "on", "et",  "ière", "oux", "ez", "ac",  "y",  "é"};
+    return std::string(rng.Any(kStarts)) + std::string(rng.Any(kMiddles)) + std::string(rng.Any(kEnds));
+  }
+
   std::string LastName() {
+    if (rng.Chance(rare_surname_rate)) return RareSurname();
     const double draw = rng.Unit();
     if (draw < 0.06) return std::string(rng.Any(names::kParticleNames));
     if (draw < 0.16) return std::string(rng.Any(names::kOtherNames));
@@ -426,7 +440,10 @@ struct Generator {
     // Typed again by someone else: each phone in another notation, same number.
     for (auto& phone : copy.phones) {
       if (phone.e164.starts_with("+33")) {
-        const auto retyped = core::ParsePhone(TypedPhone(rng, "0" + phone.e164.substr(3)));
+        // Appended rather than "0" + …: GCC 12 at -O3 warns falsely (-Wrestrict, PR 105651) on that form.
+        std::string national(1, '0');
+        national.append(phone.e164, 3);
+        const auto retyped = core::ParsePhone(TypedPhone(rng, national));
         if (retyped) phone.e164 = *retyped;
       }
     }
@@ -438,6 +455,7 @@ struct Generator {
 
 SyntheticRegister GenerateRegister(const SyntheticOptions& options) {
   Generator generator(options.seed);
+  generator.rare_surname_rate = std::clamp(options.rare_surname_rate, 0.0, 1.0);
   const auto duplicates = static_cast<std::size_t>(
       std::llround(static_cast<double>(options.persons) * std::clamp(options.duplicate_rate, 0.0, 0.5)));
   const std::size_t originals = options.persons - duplicates;

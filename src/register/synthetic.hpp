@@ -15,6 +15,11 @@ namespace lien::registry {
 struct SyntheticOptions {
   std::size_t persons = 10'000;  ///< records in the register, duplicates included
   double duplicate_rate = 0.05;  ///< share of the records that are a second (or third) entry of someone
+  /// Share of surnames drawn from a long tail of rare synthetic ones (syllables: "Bertiot", "Lanrière"), the
+  /// rest from the hand-written lists. France has about 1.3 million surnames and its 200 most common are
+  /// borne by well under a fifth of the population; with lists alone, namesakes born the same day would be
+  /// far more frequent than in a real register.
+  double rare_surname_rate = 0.5;
   std::uint64_t seed = 1;
 };
 
