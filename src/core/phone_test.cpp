@@ -56,7 +56,12 @@ TEST(Phone, EveryFrenchNotationGivesE164) {
 
 TEST(Phone, InvalidNumbersAreRefusedWithAKeyAndTheField) {
   const char* invalid[] = {
-      "abc", "03 21 01 63", "03 21 01 63 10 99", "00 00 00 00 00", "12345", "+33 0 00 00 00 00",
+      "abc",
+      "03 21 01 63",
+      "03 21 01 63 10 99",
+      "00 00 00 00 00",
+      "12345",
+      "+33 0 00 00 00 00",
       "0321016310 0321016310 0321016310 0321016310 0321016310 0321016310",
   };
   for (const char* input : invalid) {

@@ -21,7 +21,10 @@ class Rng {
  public:
   explicit Rng(std::uint64_t seed) : engine_(seed) {}
   std::size_t Below(std::size_t n) { return static_cast<std::size_t>(engine_() % n); }
-  int Between(int low, int high) { return low + static_cast<int>(Below(static_cast<std::size_t>(high - low + 1))); }
+  int Between(int low, int high) {
+    const int span = high - low + 1;
+    return low + static_cast<int>(Below(static_cast<std::size_t>(span)));
+  }
   double Unit() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
   bool Chance(double probability) { return Unit() < probability; }
   template <class List>
@@ -459,6 +462,7 @@ SyntheticRegister GenerateRegister(const SyntheticOptions& options) {
   const auto duplicates = static_cast<std::size_t>(
       std::llround(static_cast<double>(options.persons) * std::clamp(options.duplicate_rate, 0.0, 0.5)));
   const std::size_t originals = options.persons - duplicates;
+  if (originals == 0) return {};
 
   std::vector<Person> persons;
   std::vector<std::uint32_t> identity;
