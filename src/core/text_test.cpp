@@ -43,7 +43,9 @@ TEST(Text, FoldForSearch) {
       {"12 bis rue", "12 bis rue"},
       {"", ""},
       {" - ' ", ""},
-      {"bad\xff" "byte", "badbyte"},
+      {"bad\xff"
+       "byte",
+       "badbyte"},
   };
   for (const auto& c : cases) EXPECT_EQ(FoldForSearch(c.input), c.folded) << c.input;
 }
