@@ -78,7 +78,9 @@ void AddDemoCommand(CLI::App& app, CommandRunner& run) {
   auto location = std::make_shared<std::string>("lien.db");
   auto seed = std::make_shared<std::uint64_t>(2026);
   AddDbOption(*command, *location);
-  command->add_option("--seed", *seed, "Random seed: the same seed makes the same town")->capture_default_str();
+  command->add_option("--seed", *seed, "Random seed: the same seed makes the same town")
+      ->envname("LIEN_DEMO_SEED")
+      ->capture_default_str();
   command->callback([&run, location, seed] { run = [location, seed] { return Demo(*location, *seed); }; });
 }
 

@@ -87,17 +87,18 @@ void AddUserCommand(CLI::App& app, CommandRunner& run) {
 
   auto* add = command->add_subcommand("add", "Create an account (password from stdin or typed twice)");
   AddDbOption(*add, options->db);
-  add->add_option("--login", options->login, "Login: 3-64 of a-z 0-9 . - _")->required();
-  add->add_option("--name", options->name, "Display name")->required();
+  add->add_option("--login", options->login, "Login: 3-64 of a-z 0-9 . - _")->envname("LIEN_USER_LOGIN")->required();
+  add->add_option("--name", options->name, "Display name")->envname("LIEN_USER_NAME")->required();
   add->add_option("--role", options->role,
                   "Role: admin, coordinator, social_worker, caller, intake, logistics, driver, partner, dpo")
+      ->envname("LIEN_USER_ROLE")
       ->required();
   add->add_flag("--password-stdin", options->password_stdin, "Read the password from the first line of stdin");
   add->callback([&run, options] { run = [options] { return Add(*options); }; });
 
   auto* passwd = command->add_subcommand("passwd", "Set a new password for an account (ends its sessions)");
   AddDbOption(*passwd, options->db);
-  passwd->add_option("--login", options->login, "Login")->required();
+  passwd->add_option("--login", options->login, "Login")->envname("LIEN_USER_LOGIN")->required();
   passwd->add_flag("--password-stdin", options->password_stdin, "Read the password from the first line of stdin");
   passwd->callback([&run, options] {
     run = [options] {
@@ -116,7 +117,7 @@ void AddUserCommand(CLI::App& app, CommandRunner& run) {
         disable ? "disable" : "enable",
         disable ? "Disable an account (ends its sessions)" : "Enable an account again (and lift a throttle)");
     AddDbOption(*toggle, options->db);
-    toggle->add_option("--login", options->login, "Login")->required();
+    toggle->add_option("--login", options->login, "Login")->envname("LIEN_USER_LOGIN")->required();
     toggle->callback([&run, options, disable] {
       run = [options, disable] {
         return WithUser(*options, [&](Services& services, const auth::User& user) {
@@ -131,7 +132,7 @@ void AddUserCommand(CLI::App& app, CommandRunner& run) {
 
   auto* totp = command->add_subcommand("totp-reset", "Turn off an account's second factor (set up again at sign-in)");
   AddDbOption(*totp, options->db);
-  totp->add_option("--login", options->login, "Login")->required();
+  totp->add_option("--login", options->login, "Login")->envname("LIEN_USER_LOGIN")->required();
   totp->callback([&run, options] {
     run = [options] {
       return WithUser(*options, [&](Services& services, const auth::User& user) {
