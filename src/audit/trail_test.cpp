@@ -3,7 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "audit/chain.hpp"
-#include "testing/temp_database.hpp"
+#include "db/migrations.hpp"
+#include "db/test_databases.hpp"
 
 namespace lien::audit {
 namespace {
@@ -42,7 +43,9 @@ class TrailTest : public ::testing::Test {
     connection->Execute(sql);
   }
 
-  testing::TempDatabase database_;
+  // A migrated SQLite database in a temporary directory, removed with the fixture.
+  std::unique_ptr<db::testing::TestDatabase> files_ = db::testing::TestDatabase::Create(db::Dialect::kSqlite);
+  std::unique_ptr<db::Database> database_ = files_->OpenMigrated(4);
 };
 
 TEST_F(TrailTest, ChainHashCoversEveryField) {

@@ -5,7 +5,8 @@
 #include "audit/trail.hpp"
 #include "auth/accounts.hpp"
 #include "auth/totp.hpp"
-#include "testing/temp_database.hpp"
+#include "db/migrations.hpp"
+#include "db/test_databases.hpp"
 
 namespace lien::auth {
 namespace {
@@ -36,7 +37,9 @@ class SessionsTest : public ::testing::Test {
     });
   }
 
-  testing::TempDatabase database_;
+  // A migrated SQLite database in a temporary directory, removed with the fixture.
+  std::unique_ptr<db::testing::TestDatabase> files_ = db::testing::TestDatabase::Create(db::Dialect::kSqlite);
+  std::unique_ptr<db::Database> database_ = files_->OpenMigrated(4);
   core::ManualClock clock_;
   Sessions sessions_;
   Accounts accounts_;

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <random>
 
+#include "db/migrations.hpp"
+
 namespace lien::db::testing {
 namespace {
 
@@ -70,6 +72,12 @@ TestDatabase::~TestDatabase() {
 
 std::unique_ptr<Database> TestDatabase::Open(int pool_size, std::chrono::milliseconds acquire_timeout) const {
   return db::Open(location_, pool_size, acquire_timeout);
+}
+
+std::unique_ptr<Database> TestDatabase::OpenMigrated(int pool_size) const {
+  auto database = Open(pool_size);
+  Migrate(*database);
+  return database;
 }
 
 }  // namespace lien::db::testing

@@ -24,6 +24,8 @@ class TestDatabase {
   /// Opens a pool on it.
   std::unique_ptr<Database> Open(int pool_size,
                                  std::chrono::milliseconds acquire_timeout = std::chrono::seconds(5)) const;
+  /// Opens a pool on it with every migration applied (for module tests that need Lien's schema).
+  std::unique_ptr<Database> OpenMigrated(int pool_size) const;
 
  private:
   TestDatabase() = default;
