@@ -9,7 +9,12 @@ namespace {
 constexpr std::array kRoles = {Role::kAdmin,     Role::kCoordinator, Role::kSocialWorker, Role::kCaller, Role::kIntake,
                                Role::kLogistics, Role::kDriver,      Role::kPartner,      Role::kDpo};
 
-constexpr std::array kPermissions = {Permission::kSession, Permission::kUsersManage, Permission::kAuditRead};
+constexpr std::array kPermissions = {
+    Permission::kSession,       Permission::kUsersManage,    Permission::kAuditRead,
+    Permission::kPersonsRead,   Permission::kPersonsWrite,   Permission::kPersonsMerge,
+    Permission::kPersonsImport, Permission::kPersonsExport,  Permission::kHouseholds,
+    Permission::kRegister,      Permission::kRegisterAgents, Permission::kRegisterPrefectExport,
+    Permission::kAlertsManage,  Permission::kRights,         Permission::kRetention};
 
 struct Grant {
   Role role;
@@ -19,12 +24,44 @@ struct Grant {
 // THE permission table. One line a grant; anything absent is refused. docs/permissions.md is generated from
 // it (`lien routes --markdown`) and a test checks the two agree.
 constexpr std::array kGrants = {
-    Grant{Role::kAdmin, Permission::kSession},       Grant{Role::kAdmin, Permission::kUsersManage},
-    Grant{Role::kCoordinator, Permission::kSession}, Grant{Role::kSocialWorker, Permission::kSession},
-    Grant{Role::kCaller, Permission::kSession},      Grant{Role::kIntake, Permission::kSession},
-    Grant{Role::kLogistics, Permission::kSession},   Grant{Role::kDriver, Permission::kSession},
-    Grant{Role::kPartner, Permission::kSession},     Grant{Role::kDpo, Permission::kSession},
+    Grant{Role::kAdmin, Permission::kSession},
+    Grant{Role::kAdmin, Permission::kUsersManage},
+    Grant{Role::kCoordinator, Permission::kSession},
+    Grant{Role::kSocialWorker, Permission::kSession},
+    Grant{Role::kCaller, Permission::kSession},
+    Grant{Role::kIntake, Permission::kSession},
+    Grant{Role::kLogistics, Permission::kSession},
+    Grant{Role::kDriver, Permission::kSession},
+    Grant{Role::kPartner, Permission::kSession},
+    Grant{Role::kDpo, Permission::kSession},
     Grant{Role::kDpo, Permission::kAuditRead},
+    // Persons: social workers and coordinators hold persons and households; intake agents create and search
+    // persons (contact fields only, see registry::ViewOf). Callers reach persons through their worklists only.
+    Grant{Role::kCoordinator, Permission::kPersonsRead},
+    Grant{Role::kCoordinator, Permission::kPersonsWrite},
+    Grant{Role::kCoordinator, Permission::kPersonsMerge},
+    Grant{Role::kCoordinator, Permission::kPersonsImport},
+    Grant{Role::kCoordinator, Permission::kPersonsExport},
+    Grant{Role::kCoordinator, Permission::kHouseholds},
+    Grant{Role::kSocialWorker, Permission::kPersonsRead},
+    Grant{Role::kSocialWorker, Permission::kPersonsWrite},
+    Grant{Role::kSocialWorker, Permission::kPersonsMerge},
+    Grant{Role::kSocialWorker, Permission::kPersonsImport},
+    Grant{Role::kSocialWorker, Permission::kPersonsExport},
+    Grant{Role::kSocialWorker, Permission::kHouseholds},
+    Grant{Role::kIntake, Permission::kPersonsRead},
+    Grant{Role::kIntake, Permission::kPersonsWrite},
+    // The register: these roles may be designated; without a designation and the secrecy acknowledgement the
+    // register routes refuse them all the same (registry::RequireRegisterAgent).
+    Grant{Role::kCoordinator, Permission::kRegister},
+    Grant{Role::kSocialWorker, Permission::kRegister},
+    Grant{Role::kIntake, Permission::kRegister},
+    Grant{Role::kCoordinator, Permission::kRegisterPrefectExport},
+    Grant{Role::kAdmin, Permission::kRegisterAgents},
+    Grant{Role::kCoordinator, Permission::kAlertsManage},
+    // The DPO answers rights requests and runs retention.
+    Grant{Role::kDpo, Permission::kRights},
+    Grant{Role::kDpo, Permission::kRetention},
 };
 
 }  // namespace
@@ -71,6 +108,30 @@ std::string_view PermissionName(Permission permission) {
       return "users.manage";
     case Permission::kAuditRead:
       return "audit.read";
+    case Permission::kPersonsRead:
+      return "persons.read";
+    case Permission::kPersonsWrite:
+      return "persons.write";
+    case Permission::kPersonsMerge:
+      return "persons.merge";
+    case Permission::kPersonsImport:
+      return "persons.import";
+    case Permission::kPersonsExport:
+      return "persons.export";
+    case Permission::kHouseholds:
+      return "households";
+    case Permission::kRegister:
+      return "register";
+    case Permission::kRegisterAgents:
+      return "register.agents";
+    case Permission::kRegisterPrefectExport:
+      return "register.prefect_export";
+    case Permission::kAlertsManage:
+      return "alerts.manage";
+    case Permission::kRights:
+      return "rights";
+    case Permission::kRetention:
+      return "retention";
   }
   return "unknown";
 }

@@ -17,6 +17,20 @@ enum class Permission {
   kSession,      ///< Any signed-in account: its own session, password and second factor.
   kUsersManage,  ///< Create, edit, disable accounts; reset passwords and second factors.
   kAuditRead,    ///< Read and verify the audit trail.
+  // Persons and the register (docs/register.md). What a role sees of a person is narrowed further by
+  // registry::ViewOf (field groups per purpose); the register also needs a designation by name.
+  kPersonsRead,            ///< Search and open persons (the fields of the role's view).
+  kPersonsWrite,           ///< Create persons and edit the fields of the role's view.
+  kPersonsMerge,           ///< Merge two records of the same person.
+  kPersonsImport,          ///< Import a spreadsheet of persons.
+  kPersonsExport,          ///< Export a filtered list of persons (.xlsx, CSV) and print visit sheets.
+  kHouseholds,             ///< Read and edit households (delivery purpose).
+  kRegister,               ///< The register of vulnerable persons, for accounts designated by name.
+  kRegisterAgents,         ///< Designate and revoke register agents.
+  kRegisterPrefectExport,  ///< Send the register to the prefect while an alert plan is declared.
+  kAlertsManage,           ///< Declare and end an alert plan.
+  kRights,                 ///< Answer a person's rights requests: access, erasure.
+  kRetention,              ///< Review and run the retention purge.
 };
 
 std::span<const Role> AllRoles();

@@ -22,6 +22,22 @@ TEST(Roles, EveryRoleHasItsOwnSessionAndNothingElseByDefault) {
   EXPECT_FALSE(Allows(Role::kPartner, Permission::kAuditRead));
 }
 
+TEST(Roles, PartnersDriversAndCallersHoldNothingOfTheRegisterModule) {
+  for (auto role : {Role::kPartner, Role::kDriver, Role::kCaller, Role::kLogistics}) {
+    EXPECT_EQ(PermissionsOf(role), std::vector<Permission>{Permission::kSession}) << RoleName(role);
+  }
+  // Only the DPO answers rights requests and runs retention; intake agents neither merge nor export.
+  for (auto role : AllRoles()) {
+    EXPECT_EQ(Allows(role, Permission::kRights), role == Role::kDpo) << RoleName(role);
+    EXPECT_EQ(Allows(role, Permission::kRetention), role == Role::kDpo) << RoleName(role);
+  }
+  EXPECT_TRUE(Allows(Role::kIntake, Permission::kPersonsWrite));
+  EXPECT_FALSE(Allows(Role::kIntake, Permission::kPersonsMerge));
+  EXPECT_FALSE(Allows(Role::kIntake, Permission::kPersonsExport));
+  EXPECT_FALSE(Allows(Role::kIntake, Permission::kHouseholds));
+  EXPECT_FALSE(Allows(Role::kAdmin, Permission::kRegister)) << "the admin designates agents, it does not read";
+}
+
 TEST(Roles, SecondFactorMandatoryForAdminAndDpoOnly) {
   for (auto role : AllRoles()) {
     EXPECT_EQ(TotpRequired(role), role == Role::kAdmin || role == Role::kDpo) << RoleName(role);

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
+
+#include "core/message_catalogue.hpp"
 
 namespace lien::core {
 namespace {
@@ -13,9 +16,23 @@ struct Texts {
   const char* en;
 };
 
+// Adds the lines of each area's file (message_catalogue.hpp) to the general ones below. A key defined twice is
+// a bug that would show one of two texts at random: refused at start-up.
+std::unordered_map<std::string_view, Texts> WithAreas(std::unordered_map<std::string_view, Texts> general) {
+  for (auto area : {catalogue::PersonsMessages(), catalogue::RegisterMessages(), catalogue::DocumentsMessages(),
+                    catalogue::RightsMessages()}) {
+    for (const auto& line : area) {
+      if (!general.emplace(line.key, Texts{line.fr, line.en}).second) {
+        throw std::logic_error("message key defined twice: " + std::string(line.key));
+      }
+    }
+  }
+  return general;
+}
+
 // One line a message. Keys are dotted: <area>.<what>. Add both languages at once.
 const std::unordered_map<std::string_view, Texts>& Catalogue() {
-  static const std::unordered_map<std::string_view, Texts> kCatalogue = {
+  static const std::unordered_map<std::string_view, Texts> kCatalogue = WithAreas({
       // Generic HTTP failures.
       {"http.not_found", {"Cette adresse n'existe pas.", "This address does not exist."}},
       {"http.method_not_allowed",
@@ -112,7 +129,7 @@ const std::unordered_map<std::string_view, Texts>& Catalogue() {
         "Invalid phone number. Examples: 03 21 01 63 10, 06 12 34 56 78, +262 262 12 34 56."}},
       // Audit.
       {"audit.invalid_period", {"La période est invalide.", "The period is invalid."}},
-  };
+  });
   return kCatalogue;
 }
 

@@ -119,6 +119,168 @@ INSERT INTO audit_head (id, seq, last_id, hash)
   FROM audit_log;
 )sql";
 
+// 4 register: persons (the shared identity), their phones, search tokens and history; the register of vulnerable
+// persons (entries, designated agents); households; alerts; imports. Each table belongs to one purpose, which
+// decides who may read it and how long it is kept (docs/register.md). Dates of the calendar are TEXT
+// 'YYYY-MM-DD' (they sort and compare as text); instants are epoch milliseconds.
+constexpr std::string_view kRegister = R"sql(
+CREATE TABLE persons (
+  id {{id}},
+  civility TEXT NOT NULL DEFAULT '',
+  last_name TEXT NOT NULL,
+  birth_name TEXT NOT NULL DEFAULT '',
+  first_names TEXT NOT NULL DEFAULT '',
+  birth_date TEXT,
+  address_number TEXT NOT NULL DEFAULT '',
+  street TEXT NOT NULL DEFAULT '',
+  address_complement TEXT NOT NULL DEFAULT '',
+  building TEXT NOT NULL DEFAULT '',
+  floor TEXT NOT NULL DEFAULT '',
+  door_code TEXT NOT NULL DEFAULT '',
+  postcode TEXT NOT NULL DEFAULT '',
+  town TEXT NOT NULL DEFAULT '',
+  access_notes TEXT NOT NULL DEFAULT '',
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION,
+  email TEXT NOT NULL DEFAULT '',
+  languages TEXT NOT NULL DEFAULT '',
+  hearing TEXT NOT NULL DEFAULT 'unknown',
+  status TEXT NOT NULL DEFAULT 'active',
+  status_until TEXT,
+  name_key TEXT NOT NULL,
+  street_key TEXT NOT NULL DEFAULT '',
+  town_key TEXT NOT NULL DEFAULT '',
+  last_contact_at BIGINT,
+  created_at BIGINT NOT NULL,
+  created_by BIGINT,
+  updated_at BIGINT NOT NULL,
+  updated_by BIGINT,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX persons_name ON persons(name_key, id);
+CREATE INDEX persons_birth_date ON persons(birth_date);
+CREATE INDEX persons_street ON persons(street_key, address_number);
+CREATE INDEX persons_town ON persons(town_key);
+CREATE INDEX persons_status ON persons(status);
+CREATE TABLE person_phones (
+  person_id BIGINT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  e164 TEXT NOT NULL,
+  label TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (person_id, position)
+);
+CREATE INDEX person_phones_e164 ON person_phones(e164);
+CREATE TABLE person_name_tokens (
+  token TEXT NOT NULL,
+  person_id BIGINT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  PRIMARY KEY (token, person_id)
+);
+CREATE INDEX person_name_tokens_person ON person_name_tokens(person_id);
+CREATE TABLE person_history (
+  id {{id}},
+  person_id BIGINT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  at BIGINT NOT NULL,
+  actor_id BIGINT,
+  actor_login TEXT NOT NULL,
+  action TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  changes TEXT NOT NULL
+);
+CREATE INDEX person_history_person ON person_history(person_id, id);
+CREATE TABLE person_redirects (
+  old_id BIGINT PRIMARY KEY,
+  new_id BIGINT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  merged_at BIGINT NOT NULL
+);
+CREATE INDEX person_redirects_new ON person_redirects(new_id);
+CREATE TABLE register_agents (
+  user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  designated_by BIGINT NOT NULL,
+  designated_at BIGINT NOT NULL,
+  secrecy_acknowledged_at BIGINT,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE register_entries (
+  id {{id}},
+  person_id BIGINT NOT NULL UNIQUE REFERENCES persons(id) ON DELETE CASCADE,
+  state TEXT NOT NULL,
+  ground TEXT NOT NULL DEFAULT '',
+  home_care_service TEXT NOT NULL DEFAULT '',
+  emergency_contact_name TEXT NOT NULL DEFAULT '',
+  emergency_contact_phone TEXT NOT NULL DEFAULT '',
+  emergency_contact_relation TEXT NOT NULL DEFAULT '',
+  requested_by TEXT NOT NULL,
+  requester_name TEXT NOT NULL DEFAULT '',
+  requester_relation TEXT NOT NULL DEFAULT '',
+  request_evidence TEXT NOT NULL DEFAULT '',
+  requested_on TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT 'request',
+  import_source TEXT NOT NULL DEFAULT '',
+  acknowledgement_due TEXT,
+  acknowledged_at BIGINT,
+  opposed_at BIGINT,
+  removed_at BIGINT,
+  removal_reason TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  created_by BIGINT,
+  updated_at BIGINT NOT NULL,
+  updated_by BIGINT,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX register_entries_state ON register_entries(state, acknowledgement_due);
+CREATE TABLE households (
+  id {{id}},
+  person_id BIGINT NOT NULL UNIQUE REFERENCES persons(id) ON DELETE CASCADE,
+  dietary TEXT NOT NULL DEFAULT '',
+  dietary_notes TEXT NOT NULL DEFAULT '',
+  delivery_notes TEXT NOT NULL DEFAULT '',
+  last_delivery_at BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE household_members (
+  household_id BIGINT NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  relationship TEXT NOT NULL,
+  first_name TEXT NOT NULL DEFAULT '',
+  birth_year INTEGER,
+  PRIMARY KEY (household_id, position)
+);
+CREATE TABLE alerts (
+  id {{id}},
+  kind TEXT NOT NULL,
+  area TEXT NOT NULL DEFAULT '',
+  prefect_reference TEXT NOT NULL DEFAULT '',
+  declared_at BIGINT NOT NULL,
+  declared_by BIGINT,
+  ended_at BIGINT,
+  ended_by BIGINT,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX alerts_open ON alerts(ended_at);
+CREATE TABLE import_batches (
+  id {{id}},
+  kind TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  file_sha256 TEXT NOT NULL,
+  rows_read INTEGER NOT NULL,
+  created INTEGER NOT NULL,
+  updated INTEGER NOT NULL,
+  unchanged INTEGER NOT NULL,
+  flagged INTEGER NOT NULL,
+  at BIGINT NOT NULL,
+  actor_id BIGINT
+);
+CREATE TABLE import_rows (
+  row_hash TEXT PRIMARY KEY,
+  person_id BIGINT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  batch_id BIGINT NOT NULL REFERENCES import_batches(id)
+);
+CREATE INDEX import_rows_person ON import_rows(person_id);
+)sql";
+
 void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
@@ -163,6 +325,7 @@ const std::vector<Migration>& AllMigrations() {
        .sql = std::string(kAuditTables) + std::string(kAuditSqliteTriggers),
        .postgres_sql = std::string(kAuditTables) + std::string(kAuditPostgresTriggers)},
       {.version = 3, .name = "audit_head", .sql = std::string(kAuditHead)},
+      {.version = 4, .name = "register", .sql = std::string(kRegister)},
   };
   return all;
 }
