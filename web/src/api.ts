@@ -100,13 +100,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | null;
+  /** The whole JSON answer (a 409 carries `duplicates`, a 412 `current` and `changes`). */
+  readonly body: unknown;
 
-  constructor(status: number, code: string, message: string, field: string | null) {
+  constructor(status: number, code: string, message: string, field: string | null, body: unknown = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.body = body;
   }
 }
 
@@ -203,11 +206,60 @@ export function createApi(options: ApiClientOptions) {
       err?.code ?? 'http_' + response.status,
       err?.message || options.fallbackMessage('server'),
       err?.field ?? null,
+      payload,
     );
+  }
+
+  /** A call answering a file (PDF, spreadsheet): its bytes and the name the server suggests. */
+  async function download(
+    method: string,
+    path: string,
+    opts: RequestOptions = {},
+  ): Promise<{ blob: Blob; fileName: string | null }> {
+    const headers: Record<string, string> = { 'Accept-Language': options.language() };
+    if (method !== 'GET') {
+      headers['Content-Type'] = 'application/json';
+      if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+    }
+    const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    let response: Response;
+    try {
+      response = await doFetch(base + path + buildQuery(opts.query), {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      });
+    } catch {
+      throw new ApiError(0, 'network', options.fallbackMessage('network'), null);
+    }
+    if (!response.ok) {
+      let payload: { error?: { code?: string; message?: string; field?: string | null } } | null = null;
+      try {
+        payload = JSON.parse(await response.text());
+      } catch {
+        payload = null;
+      }
+      if (response.status === 401) {
+        csrfToken = null;
+        options.onUnauthenticated();
+      }
+      throw new ApiError(
+        response.status,
+        payload?.error?.code ?? 'http_' + response.status,
+        payload?.error?.message || options.fallbackMessage('server'),
+        payload?.error?.field ?? null,
+        payload,
+      );
+    }
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+    return { blob: await response.blob(), fileName: m ? decodeURIComponent(m[1]!) : null };
   }
 
   return {
     request,
+    download,
     get csrfToken() {
       return csrfToken;
     },

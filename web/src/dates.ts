@@ -18,3 +18,9 @@ export function dayEnd(value: string): number | undefined {
   d.setDate(d.getDate() + 1);
   return d.getTime() - 1;
 }
+
+/** A calendar day (YYYY-MM-DD, as the server sends it) shown as dd/mm/yyyy; anything else unchanged. */
+export function formatDay(value: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : (value ?? '');
+}

@@ -4,7 +4,8 @@ import { nextTick, reactive, ref } from 'vue';
 import { ApiError } from './api';
 import { t } from './i18n';
 
-export function useForm(fieldIds: Record<string, string>) {
+/** `normalize` maps the server's field names ("phones[1].number", "address.town") onto the keys of `fieldIds`. */
+export function useForm(fieldIds: Record<string, string>, normalize: (field: string) => string = (f) => f) {
   const error = ref('');
   const fieldErrors = reactive<Record<string, string>>({});
   const busy = ref(false);
@@ -15,7 +16,8 @@ export function useForm(fieldIds: Record<string, string>) {
   }
 
   /** Puts an error next to the field named `field` (or in the general alert) and focuses that field. */
-  function fail(message: string, field: string | null = null) {
+  function fail(message: string, rawField: string | null = null) {
+    const field = rawField ? normalize(rawField) : null;
     if (field && field in fieldIds) {
       fieldErrors[field] = message;
       void nextTick(() => document.getElementById(fieldIds[field]!)?.focus());

@@ -11,6 +11,11 @@ export type ModuleId =
   | 'escalations'
   | 'dashboard'
   | 'persons'
+  | 'register'
+  | 'register_agents'
+  | 'alerts'
+  | 'prefect_export'
+  | 'import'
   | 'situations'
   | 'referrals'
   | 'my_worklist'
@@ -41,7 +46,12 @@ export const MODULES: Record<ModuleId, ModuleDef> = {
   worklists: { id: 'worklists' },
   escalations: { id: 'escalations' },
   dashboard: { id: 'dashboard' },
-  persons: { id: 'persons' },
+  persons: { id: 'persons', route: 'persons', permission: 'persons.read' },
+  register: { id: 'register', route: 'register-acknowledgements', permission: 'register' },
+  register_agents: { id: 'register_agents', route: 'register-agents', permission: 'register.agents' },
+  alerts: { id: 'alerts', route: 'alerts', permission: 'alerts.manage' },
+  prefect_export: { id: 'prefect_export', route: 'prefect-export', permission: 'register.prefect_export' },
+  import: { id: 'import', route: 'import', permission: 'persons.import' },
   situations: { id: 'situations' },
   referrals: { id: 'referrals' },
   my_worklist: { id: 'my_worklist' },
@@ -53,16 +63,16 @@ export const MODULES: Record<ModuleId, ModuleDef> = {
   my_round: { id: 'my_round' },
   referrals_received: { id: 'referrals_received' },
   audit: { id: 'audit', route: 'audit', permission: 'audit.read' },
-  rights: { id: 'rights' },
+  rights: { id: 'rights', route: 'rights', permission: 'rights' },
   retention: { id: 'retention' },
 };
 
 export const ROLE_MODULES: Record<Role, ModuleId[]> = {
-  admin: ['accounts', 'settings', 'partners'],
-  coordinator: ['campaigns', 'worklists', 'escalations', 'dashboard'],
-  social_worker: ['persons', 'situations', 'referrals'],
+  admin: ['accounts', 'register_agents', 'settings', 'partners'],
+  coordinator: ['persons', 'register', 'alerts', 'prefect_export', 'import', 'campaigns', 'worklists', 'escalations', 'dashboard'],
+  social_worker: ['persons', 'register', 'import', 'situations', 'referrals'],
   caller: ['my_worklist'],
-  intake: ['inbound', 'persons'],
+  intake: ['persons', 'register', 'inbound'],
   logistics: ['stock', 'parcels', 'rounds', 'vouchers'],
   driver: ['my_round'],
   partner: ['referrals_received'],

@@ -1,7 +1,9 @@
 import type { Messages } from './fr';
+import { enRegister } from './en_register';
 
 // English messages: the `Messages` type makes a missing or extra key a type error.
 export const en: Messages = {
+  ...enRegister,
   'app.name': 'Lien',
   'app.skip': 'Skip to content',
   'app.nav_label': 'Main navigation',
@@ -88,8 +90,8 @@ export const en: Messages = {
   'module.escalations.desc': 'Follow-up of people who need a home visit.',
   'module.dashboard': 'Dashboard',
   'module.dashboard.desc': 'Calls, records and situations followed, today and for the crisis.',
-  'module.persons': 'Register of persons',
-  'module.persons.desc': 'Vulnerable people on the register.',
+  'module.persons': 'Persons',
+  'module.persons.desc': 'Search, create and keep up to date the records of persons.',
   'module.situations': 'Situations',
   'module.situations.desc': 'Situations followed and needs assessment.',
   'module.referrals': 'Referrals',

@@ -1,6 +1,9 @@
 // French messages: the reference catalogue. Every key must exist in en.ts too
 // (enforced by the `Messages` type and by test/i18n.test.ts).
+import { frRegister } from './fr_register';
+
 export const fr = {
+  ...frRegister,
   'app.name': 'Lien',
   'app.skip': 'Aller au contenu',
   'app.nav_label': 'Navigation principale',
@@ -87,8 +90,8 @@ export const fr = {
   'module.escalations.desc': 'Suivi des personnes à visiter à domicile.',
   'module.dashboard': 'Tableau de bord',
   'module.dashboard.desc': 'Appels, fiches et situations suivies, du jour et de la crise.',
-  'module.persons': 'Registre des personnes',
-  'module.persons.desc': 'Personnes vulnérables inscrites au registre.',
+  'module.persons': 'Personnes',
+  'module.persons.desc': 'Rechercher, créer et tenir à jour les fiches des personnes.',
   'module.situations': 'Situations',
   'module.situations.desc': 'Situations suivies et évaluation des besoins.',
   'module.referrals': 'Orientations',
