@@ -81,6 +81,7 @@ export const enRegister: Record<keyof typeof frRegister, string> = {
   'person.address.postcode': 'Postcode',
   'person.address.town': 'Town',
   'person.address.access_notes': 'Access notes',
+  'person.address.coordinates': 'GPS coordinates',
   'person.address': 'Address',
   'person.phones': 'Phones',
   'person.phones_hint': 'Any notation is accepted: 03 21 01 63 10, 0321016310, +33 3 21 01 63 10.',

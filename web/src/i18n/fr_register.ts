@@ -80,6 +80,7 @@ export const frRegister = {
   'person.address.postcode': 'Code postal',
   'person.address.town': 'Commune',
   'person.address.access_notes': 'Indications d’accès',
+  'person.address.coordinates': 'Coordonnées GPS',
   'person.address': 'Adresse',
   'person.phones': 'Téléphones',
   'person.phones_hint': 'Toute écriture est acceptée : 03 21 01 63 10, 0321016310, +33 3 21 01 63 10.',
