@@ -1,10 +1,12 @@
 #include "app/services.hpp"
 
+#include "alerts/alert_routes.hpp"
 #include "audit/routes.hpp"
 #include "auth/guard.hpp"
 #include "auth/routes.hpp"
 #include "db/migrations.hpp"
 #include "http/json_body.hpp"
+#include "register/register_agents_routes.hpp"
 
 namespace lien::app {
 
@@ -51,6 +53,8 @@ void AddAllRoutes(http::Router& router, Services& services, http::Metrics& metri
   AddOperationsRoutes(routes, services, metrics);
   auth::AddAuthRoutes(routes, *services.sessions, *services.accounts);
   audit::AddAuditRoutes(routes, *services.database, *services.clock);
+  registry::AddRegisterAgentRoutes(routes, *services.database, *services.clock);
+  alerts::AddAlertRoutes(routes, *services.database, *services.clock);
 }
 
 }  // namespace lien::app
