@@ -9,8 +9,8 @@ export async function refreshAlerts(force = false): Promise<void> {
   if (!force && Date.now() - loadedAt < 60_000) return;
   loadedAt = Date.now();
   try {
-    const items = (await registerApi.alerts()).items ?? [];
-    openAlerts.value = items.filter((a) => !a.ended_at);
+    const answer = await registerApi.alerts();
+    openAlerts.value = answer.open ?? (answer.items ?? []).filter((a) => !a.ended_at);
   } catch {
     // No banner when the list cannot be read (not logged in, route missing): nothing to warn about.
     openAlerts.value = [];

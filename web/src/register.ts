@@ -256,7 +256,7 @@ export const registerApi = {
   designate: (userId: Id) => api.request<RegisterAgent>('PUT', `/register/agents/${enc(userId)}`, { body: {} }),
   revoke: (userId: Id) => api.request<void>('DELETE', `/register/agents/${enc(userId)}`),
 
-  alerts: () => api.request<{ items: Alert[] }>('GET', '/alerts'),
+  alerts: () => api.request<{ open?: Alert[]; items: Alert[] }>('GET', '/alerts'),
   declareAlert: (alert: { kind: string; area: string; prefect_reference: string }) =>
     api.request<Alert>('POST', '/alerts', { body: alert }),
   endAlert: (id: Id, version: Alert['version']) =>

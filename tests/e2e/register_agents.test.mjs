@@ -1,0 +1,143 @@
+// Browser tests of the register's administration against the real `lien serve`:
+// an admin designates a social worker, who must acknowledge professional secrecy first; a coordinator
+// declares an alert plan, which every role then sees in the banner.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { environmentProblem, launchBrowser, startServer, watchPage } from './lib/harness.mjs';
+import { totpCode } from './lib/totp.mjs';
+
+const ADMIN = { login: 'admin.mairie', name: 'Admin Mairie', role: 'admin', password: 'Administration-2026!' };
+const SOPHIE = { login: 'sophie.bernard', name: 'Sophie Bernard', role: 'social_worker', password: 'Suivi-Social-2026!' };
+const PAUL = { login: 'paul.durand', name: 'Paul Durand', role: 'coordinator', password: 'Coordination-2026!' };
+const LEA = { login: 'lea.martin', name: 'Léa Martin', role: 'intake', password: 'Accueil-Mairie-2026!' };
+const TIMEOUT = 15_000;
+
+const problem = environmentProblem();
+if (problem) {
+  console.error(`\n*** tests/e2e cannot run: ${problem}\n`);
+  test('register administration browser tests need LIEN_BINARY and a built web UI', () => {
+    assert.fail(problem);
+  });
+} else {
+  describe('register administration in Chromium against lien serve', { timeout: 120_000 }, () => {
+    let server;
+    let browser;
+
+    before(async () => {
+      server = await startServer([ADMIN, SOPHIE, PAUL, LEA]);
+      browser = await launchBrowser();
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
+
+    async function loggedInPage(account) {
+      const context = await browser.newContext({ baseURL: server.baseUrl });
+      const page = await context.newPage();
+      page.setDefaultTimeout(TIMEOUT);
+      const problems = watchPage(page);
+      page.on('dialog', (dialog) => void dialog.accept());
+      await page.goto('/login');
+      await page.getByLabel('Identifiant').fill(account.login);
+      await page.getByLabel('Mot de passe').fill(account.password);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      if (account.role === 'admin') {
+        // The admin role requires two-factor authentication: set it up on first login.
+        await page.getByRole('heading', { level: 1, name: 'Double authentification' }).waitFor();
+        // The set-up starts by itself when the role requires it.
+        await page.locator('code.secret').waitFor();
+        const secret = (await page.locator('code.secret').innerText()).replace(/\s/g, '');
+        await page.getByLabel('Code affiché par l’application').fill(totpCode(secret));
+        await page.getByRole('button', { name: 'Valider le code' }).click();
+        await page.getByText('La double authentification est activée.').first().waitFor();
+        await page.goto('/');
+      }
+      await page.getByRole('heading', { level: 1, name: `Bonjour, ${account.name}` }).waitFor();
+      return { context, page, problems };
+    }
+
+    async function withServerLog(body) {
+      try {
+        await body();
+      } catch (e) {
+        e.message += `\n--- lien serve output ---\n${server.log()}`;
+        throw e;
+      }
+    }
+
+    test('an admin designates an agent, who acknowledges professional secrecy', async (t) => {
+      await withServerLog(async () => {
+        const admin = await loggedInPage(ADMIN);
+        t.after(() => admin.context.close());
+        const { page } = admin;
+        await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Agents du registre' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Agents du registre' }).waitFor();
+        await page.getByText('Aucun agent désigné.').waitFor();
+        // Only the roles that may hold the register are offered.
+        const account = page.getByLabel(/^Compte/);
+        const offered = await account.locator('option').allInnerTexts();
+        assert.ok(offered.some((o) => o.includes(SOPHIE.login)), offered.join(' | '));
+        assert.ok(!offered.some((o) => o.includes(ADMIN.login)), offered.join(' | '));
+        await account.selectOption({ label: `${SOPHIE.name} (${SOPHIE.login}, Travail social)` });
+        await page.getByRole('button', { name: 'Désigner', exact: true }).click();
+        const row = page.getByRole('row').filter({ hasText: SOPHIE.name });
+        await row.getByText('Pas encore signé').waitFor();
+        assert.deepEqual(admin.problems, [], 'no CSP violation nor page error');
+
+        const agent = await loggedInPage(SOPHIE);
+        t.after(() => agent.context.close());
+        const p = agent.page;
+        await p.getByText('Vous êtes désigné·e pour le registre des personnes vulnérables.').waitFor();
+        await p.getByRole('link', { name: 'Signer l’engagement de confidentialité' }).click();
+        await p.getByRole('heading', { level: 1, name: 'Engagement de confidentialité' }).waitFor();
+        // Not without ticking the box.
+        await p.getByRole('button', { name: 'Enregistrer mon engagement' }).click();
+        await p.getByText('Cochez la case pour prendre l’engagement.').waitFor();
+        await p.getByLabel('Je m’engage à respecter le secret professionnel').check();
+        await p.getByRole('button', { name: 'Enregistrer mon engagement' }).click();
+        await p.getByRole('heading', { level: 1, name: 'Accusés de réception à envoyer' }).waitFor();
+        await p.getByText('Votre engagement est enregistré : vous avez accès au registre.').waitFor();
+        assert.equal(await p.getByText('Vous êtes désigné·e pour le registre').count(), 0);
+        assert.deepEqual(agent.problems, [], 'no CSP violation nor page error');
+
+        // The admin sees the date of the acknowledgement.
+        await page.reload();
+        await row.waitFor();
+        assert.equal(await row.getByText('Pas encore signé').count(), 0);
+      });
+    });
+
+    test('a coordinator declares an alert plan that everyone sees, then ends it', async (t) => {
+      await withServerLog(async () => {
+        const coordinator = await loggedInPage(PAUL);
+        t.after(() => coordinator.context.close());
+        const { page } = coordinator;
+        await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Plans d’alerte' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Plans d’alerte' }).waitFor();
+        await page.getByLabel('Type d’alerte').selectOption('heatwave');
+        await page.getByLabel('Zone concernée').fill('Béthune');
+        await page.getByLabel(/Référence de l’arrêté/).fill('Arrêté 2026-123');
+        await page.getByRole('button', { name: 'Déclarer le plan d’alerte' }).click();
+        const banner = page.getByRole('region', { name: 'Plan d’alerte en cours' });
+        await banner.getByText('Plan d’alerte déclenché : Canicule').waitFor();
+
+        const intake = await loggedInPage(LEA);
+        t.after(() => intake.context.close());
+        await intake.page
+          .getByRole('region', { name: 'Plan d’alerte en cours' })
+          .getByText('Plan d’alerte déclenché : Canicule')
+          .waitFor();
+        // The prefect's list is for coordinators only.
+        assert.equal(await intake.page.getByRole('link', { name: 'Préparer la liste pour le préfet' }).count(), 0);
+
+        await page.getByRole('button', { name: 'Clore le plan' }).click();
+        await page.getByText('Le plan d’alerte est clos.').waitFor();
+        await banner.waitFor({ state: 'detached' });
+        assert.deepEqual(coordinator.problems, [], 'no CSP violation nor page error');
+        assert.deepEqual(intake.problems, [], 'no CSP violation nor page error');
+      });
+    });
+  });
+}
