@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
+
 namespace lien::registry {
 
 using Date = std::chrono::year_month_day;
@@ -59,10 +61,13 @@ enum class PersonStatus {
   kDeceased,    ///< Deceased: kept for history, taken out of every working list.
 };
 
-/// A person's identity and contact fields, shared by every purpose (register, follow-up, delivery). The store
-/// adds the version and timestamps; the register entry, follow-up and household data live elsewhere.
+/// A person's identity and contact fields, shared by every purpose (register, follow-up, delivery). The
+/// register entry, follow-up and household data live elsewhere.
 struct Person {
-  std::int64_t id = 0;  ///< 0 until stored
+  std::int64_t id = 0;               ///< 0 until stored
+  std::int64_t version = 0;          ///< set by the store: 1 when created, +1 on each change (If-Match)
+  core::EpochMillis created_at = 0;  ///< set by the store
+  core::EpochMillis updated_at = 0;  ///< set by the store
   Civility civility = Civility::kUnknown;
   std::string last_name;    ///< usual name ("nom d'usage")
   std::string birth_name;   ///< "nom de naissance", when different from the usual name

@@ -1,0 +1,51 @@
+#include "register/person_route_support.hpp"
+
+#include <cmath>
+
+namespace lien::registry::support {
+
+bool IsDesignatedAgent(db::Connection& connection, const auth::Principal& principal) {
+  if (ViewOf(principal.user.role, true).Empty()) return false;
+  return connection
+      .QueryOne("SELECT 1 FROM register_agents WHERE user_id = ? AND secrecy_acknowledged_at IS NOT NULL",
+                {principal.user.id})
+      .has_value();
+}
+
+audit::Event PersonEvent(const auth::Principal& principal, const http::Request& request, std::string action,
+                         std::int64_t person_id, View view) {
+  return auth::EventBy(principal.user, auth::InfoOf(request), std::move(action), "person", std::to_string(person_id),
+                       std::string(PurposeOf(view)));
+}
+
+http::Response ErrorWith(const core::Error& error, const http::Request& request, const http::Json& extra) {
+  auto response = http::ErrorResponse(error, request);
+  auto body = http::Json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_object()) return response;
+  for (const auto& [key, value] : extra.items()) body[key] = value;
+  response.body = body.dump(-1, ' ', false, http::Json::error_handler_t::replace);
+  return response;
+}
+
+http::Json DuplicatesJson(const std::vector<DuplicateMatch>& matches, const std::vector<Person>& candidates, View view,
+                          const Date& today) {
+  http::Json out = http::Json::array();
+  for (const auto& match : matches) {
+    http::Json reasons = http::Json::array();
+    for (auto reason : match.reasons) reasons.push_back(ReasonCode(reason));
+    out.push_back({{"person", PersonSummaryToJson(candidates[match.index], view, today)},
+                   {"score", std::round(match.score * 100) / 100},
+                   {"reasons", reasons}});
+  }
+  return out;
+}
+
+core::Result<http::Json> JsonBody(const http::Request& request) { return http::ParseJsonObject(request); }
+
+http::Response PersonReply(int status, http::Json body, std::int64_t version) {
+  auto response = http::JsonReply(status, body);
+  response.SetHeader("ETag", "\"" + std::to_string(version) + "\"");
+  return response;
+}
+
+}  // namespace lien::registry::support
