@@ -2,14 +2,12 @@
 
 #include <cmath>
 
+#include "register/register_agents.hpp"
+
 namespace lien::registry::support {
 
 bool IsDesignatedAgent(db::Connection& connection, const auth::Principal& principal) {
-  if (ViewOf(principal.user.role, true).Empty()) return false;
-  return connection
-      .QueryOne("SELECT 1 FROM register_agents WHERE user_id = ? AND secrecy_acknowledged_at IS NOT NULL",
-                {principal.user.id})
-      .has_value();
+  return IsRegisterAgent(connection, principal.user.id);
 }
 
 audit::Event PersonEvent(const auth::Principal& principal, const http::Request& request, std::string action,
