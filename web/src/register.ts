@@ -183,6 +183,9 @@ export interface ImportReport {
   encoding?: string;
 }
 
+/** Grounds for registration (CASF R.121-2), as the server spells them. */
+export const GROUNDS = ['aged_65', 'aged_60_unfit', 'disabled'] as const;
+
 const enc = (id: Id) => encodeURIComponent(String(id));
 const personPath = (id: Id) => `/persons/${enc(id)}`;
 
