@@ -41,7 +41,6 @@ export const enRegister: Record<keyof typeof frRegister, string> = {
   'persons.registered': 'On the register',
   'persons.registered_any': 'On it or not',
   'persons.registered_yes': 'On the register',
-  'persons.registered_no': 'Not on the register',
   'persons.ground_any': 'Any ground',
   'persons.clear': 'Clear the criteria',
   'persons.none': 'No person matches.',

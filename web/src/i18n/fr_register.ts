@@ -40,7 +40,6 @@ export const frRegister = {
   'persons.registered': 'Inscription au registre',
   'persons.registered_any': 'Inscrites ou non',
   'persons.registered_yes': 'Inscrites au registre',
-  'persons.registered_no': 'Non inscrites',
   'persons.ground_any': 'Tous les motifs',
   'persons.clear': 'Effacer les critères',
   'persons.none': 'Aucune personne ne correspond.',
