@@ -27,6 +27,8 @@ export function valueText(value: unknown): string {
 
 /** A person's field name ("last_name", "address.town") in words. */
 export function fieldText(field: string): string {
+  // "household.dietary", "register.ground": the other purposes' fields, named as their panels name them.
+  if (isMessageKey(field)) return t(field);
   const direct = `person.${field}`;
   if (isMessageKey(direct)) return t(direct);
   const address = `person.address.${field}`;
