@@ -134,6 +134,8 @@ export interface DueAcknowledgement {
   requested_on?: string;
   acknowledgement_due?: string;
   ground?: string;
+  overdue?: boolean;
+  version?: number | string;
 }
 
 export interface RegisterMe {
@@ -184,7 +186,18 @@ export interface ImportReport {
 }
 
 /** Grounds for registration (CASF R.121-2), as the server spells them. */
-export const GROUNDS = ['aged_65', 'aged_60_unfit', 'disabled'] as const;
+export const GROUNDS = [
+  'age_65',
+  'age_60_unfit',
+  'disabled_aah',
+  'disabled_pch_actp',
+  'disabled_card',
+  'disabled_rqth',
+  'disabled_pension',
+] as const;
+/** Who asked for a registration, and a third party's relation to the person. */
+export const REQUESTERS = ['self', 'legal_representative', 'third_party'] as const;
+export const REQUESTER_RELATIONS = ['relative', 'neighbour', 'doctor', 'home_help', 'other'] as const;
 
 const enc = (id: Id) => encodeURIComponent(String(id));
 const personPath = (id: Id) => `/persons/${enc(id)}`;
