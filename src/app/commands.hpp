@@ -17,6 +17,7 @@ void AddMigrateCommand(CLI::App& app, CommandRunner& run);
 void AddUserCommand(CLI::App& app, CommandRunner& run);
 void AddDemoCommand(CLI::App& app, CommandRunner& run);
 void AddAuditCommand(CLI::App& app, CommandRunner& run);
+void AddImportCommand(CLI::App& app, CommandRunner& run);
 void AddRoutesCommand(CLI::App& app, CommandRunner& run);
 void AddSolveCommand(CLI::App& app, CommandRunner& run);
 void AddVersionCommand(CLI::App& app, CommandRunner& run);

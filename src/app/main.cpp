@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   lien::app::AddUserCommand(app, run);
   lien::app::AddDemoCommand(app, run);
   lien::app::AddAuditCommand(app, run);
+  lien::app::AddImportCommand(app, run);
   lien::app::AddRoutesCommand(app, run);
   lien::app::AddSolveCommand(app, run);
   lien::app::AddVersionCommand(app, run);

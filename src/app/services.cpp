@@ -6,6 +6,7 @@
 #include "auth/routes.hpp"
 #include "db/migrations.hpp"
 #include "http/json_body.hpp"
+#include "register/import_routes.hpp"
 #include "register/person_routes.hpp"
 #include "register/register_agents_routes.hpp"
 
@@ -57,6 +58,7 @@ void AddAllRoutes(http::Router& router, Services& services, http::Metrics& metri
   registry::AddRegisterAgentRoutes(routes, *services.database, *services.clock);
   alerts::AddAlertRoutes(routes, *services.database, *services.clock);
   registry::AddPersonRoutes(routes, *services.database, *services.clock);
+  registry::AddImportRoutes(routes, *services.database, *services.clock);
 }
 
 }  // namespace lien::app
