@@ -166,11 +166,24 @@ export interface Alert {
 export interface ImportRejection {
   line: number;
   column?: string;
+  code?: string;
   reason: string;
+}
+
+export interface ImportFlag {
+  line: number;
+  score: number;
+  reasons: string[];
+  person_id?: Id;
+  other_line?: number;
 }
 
 export interface ImportReport {
   dry_run?: boolean;
+  imported?: boolean;
+  rejected_rows?: number;
+  flags?: ImportFlag[];
+  flags_total?: number;
   rows_read?: number;
   created?: number;
   updated?: number;
@@ -292,6 +305,7 @@ export const registerApi = {
     mapping?: Record<string, string>;
     separator?: string;
     dry_run: boolean;
+    existing_register?: boolean;
   }) => api.request<ImportReport>('POST', '/imports/register', { body }),
   exportUrl: (format: 'xlsx' | 'csv', query: string) => `/api/v1/persons/export.${format}${query}`,
 
