@@ -8,7 +8,9 @@
 #include "http/json_body.hpp"
 #include "register/import_routes.hpp"
 #include "register/person_routes.hpp"
+#include "register/prefect_export_routes.hpp"
 #include "register/register_agents_routes.hpp"
+#include "register/register_entry_routes.hpp"
 
 namespace lien::app {
 
@@ -56,6 +58,8 @@ void AddAllRoutes(http::Router& router, Services& services, http::Metrics& metri
   auth::AddAuthRoutes(routes, *services.sessions, *services.accounts);
   audit::AddAuditRoutes(routes, *services.database, *services.clock);
   registry::AddRegisterAgentRoutes(routes, *services.database, *services.clock);
+  registry::AddRegisterEntryRoutes(routes, *services.database, *services.clock);
+  registry::AddPrefectExportRoutes(routes, *services.database, *services.clock);
   alerts::AddAlertRoutes(routes, *services.database, *services.clock);
   registry::AddPersonRoutes(routes, *services.database, *services.clock);
   registry::AddImportRoutes(routes, *services.database, *services.clock);

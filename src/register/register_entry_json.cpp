@@ -1,0 +1,74 @@
+#include "register/register_entry_json.hpp"
+
+#include "http/json_body.hpp"
+#include "register/register_entry_rules.hpp"
+
+namespace lien::registry {
+namespace {
+
+using nlohmann::json;
+
+template <class T>
+json OrNull(const std::optional<T>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+json DateOrNull(const std::optional<Date>& date) { return date ? json(IsoDate(*date)) : json(nullptr); }
+
+}  // namespace
+
+json RegisterEntryJson(const RegisterEntry& entry, const Date& today) {
+  return json{{"person_id", entry.person_id},
+              {"state", entry.state},
+              {"ground", entry.ground},
+              {"home_care_service", entry.home_care_service},
+              {"emergency_contact_name", entry.emergency_contact_name},
+              {"emergency_contact_phone", entry.emergency_contact_phone},
+              {"emergency_contact_relation", entry.emergency_contact_relation},
+              {"requested_by", entry.requested_by},
+              {"requester_name", entry.requester_name},
+              {"requester_relation", entry.requester_relation},
+              {"request_evidence", entry.request_evidence},
+              {"requested_on", IsoDate(entry.requested_on)},
+              {"source", entry.source},
+              {"import_source", entry.import_source},
+              {"acknowledgement_due", DateOrNull(entry.acknowledgement_due)},
+              {"acknowledged_at", OrNull(entry.acknowledged_at)},
+              {"overdue", AcknowledgementOverdue(entry, today)},
+              {"opposed_at", OrNull(entry.opposed_at)},
+              {"removed_at", OrNull(entry.removed_at)},
+              {"removal_reason", entry.removal_reason},
+              {"created_at", entry.created_at},
+              {"updated_at", entry.updated_at},
+              {"version", entry.version}};
+}
+
+core::Result<RegisterEntryDraft> RegisterEntryDraftFromJson(const json& body) {
+  if (auto only = http::OnlyFields(body, {"ground", "home_care_service", "emergency_contact_name",
+                                          "emergency_contact_phone", "emergency_contact_relation", "requested_by",
+                                          "requester_name", "requester_relation", "request_evidence", "requested_on"});
+      !only) {
+    return core::Fail(only.error());
+  }
+  RegisterEntryDraft draft;
+  const std::pair<const char*, std::optional<std::string>*> fields[] = {
+      {"ground", &draft.ground},
+      {"home_care_service", &draft.home_care_service},
+      {"emergency_contact_name", &draft.emergency_contact_name},
+      {"emergency_contact_phone", &draft.emergency_contact_phone},
+      {"emergency_contact_relation", &draft.emergency_contact_relation},
+      {"requested_by", &draft.requested_by},
+      {"requester_name", &draft.requester_name},
+      {"requester_relation", &draft.requester_relation},
+      {"request_evidence", &draft.request_evidence},
+      {"requested_on", &draft.requested_on}};
+  for (const auto& [field, target] : fields) {
+    if (!body.contains(field)) continue;
+    auto value = http::OptionalString(body, field, kMaxEntryTextLength);
+    if (!value) return core::Fail(value.error());
+    *target = value->value_or("");
+  }
+  return draft;
+}
+
+}  // namespace lien::registry

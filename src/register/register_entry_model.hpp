@@ -1,0 +1,89 @@
+#pragma once
+// The register entry: the legal fields of the register of vulnerable persons (CASF R.121-2 and following) and its
+// workflow (docs/register.md). Plain values in the schema's vocabulary; register_entry_rules.hpp checks them.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/clock.hpp"
+#include "register/model.hpp"
+#include "register/person_rules.hpp"  // DayOf
+
+namespace lien::registry {
+
+/// The grounds for registration (CASF L.121-6-1): aged 65 or more; aged over 60 and unfit to work; a disabled
+/// adult receiving AAH, PCH or ACTP, holding a disability card or an RQTH, or a disability pension.
+std::span<const std::string_view> RegisterGrounds();
+/// Who asked: the person, a legal representative, a third party (whose request must be written).
+std::span<const std::string_view> Requesters();
+/// A third party's relation to the person.
+std::span<const std::string_view> RequesterRelations();
+
+inline constexpr std::string_view kStateRegistered = "registered";
+inline constexpr std::string_view kStateOpposed = "opposed";
+inline constexpr std::string_view kStateRemoved = "removed";
+
+inline constexpr std::string_view kSourceRequest = "request";
+inline constexpr std::string_view kSourceImport = "import";
+
+/// Days allowed to acknowledge a request.
+inline constexpr int kAcknowledgementDays = 8;
+
+struct RegisterEntry {
+  std::int64_t id = 0;
+  std::int64_t person_id = 0;
+  std::string state{kStateRegistered};
+  // The legal fields: cleared at once on opposition or removal.
+  std::string ground;
+  std::string home_care_service;
+  std::string emergency_contact_name;
+  std::string emergency_contact_phone;  ///< E.164, or empty.
+  std::string emergency_contact_relation;
+  // The request.
+  std::string requested_by;
+  std::string requester_name;
+  std::string requester_relation;
+  std::string request_evidence;  ///< What proves a written request: "courrier du 3 juin 2026 (scanné)".
+  Date requested_on;
+  std::string source{kSourceRequest};
+  std::string import_source;  ///< The file an imported register came from.
+  std::optional<Date> acknowledgement_due;
+  std::optional<core::EpochMillis> acknowledged_at;
+  std::optional<core::EpochMillis> opposed_at;
+  std::optional<core::EpochMillis> removed_at;
+  std::string removal_reason;
+  core::EpochMillis created_at = 0;
+  std::optional<std::int64_t> created_by;
+  core::EpochMillis updated_at = 0;
+  std::optional<std::int64_t> updated_by;
+  std::int64_t version = 1;
+
+  bool registered() const { return state == kStateRegistered; }
+};
+
+/// What a user (or an import) gives to register a person or to correct an entry, as typed. Absent values of a
+/// correction stay as they were (see ApplyCorrection).
+struct RegisterEntryDraft {
+  std::optional<std::string> ground;
+  std::optional<std::string> home_care_service;
+  std::optional<std::string> emergency_contact_name;
+  std::optional<std::string> emergency_contact_phone;  ///< Any French notation.
+  std::optional<std::string> emergency_contact_relation;
+  std::optional<std::string> requested_by;
+  std::optional<std::string> requester_name;
+  std::optional<std::string> requester_relation;
+  std::optional<std::string> request_evidence;
+  std::optional<std::string> requested_on;  ///< YYYY-MM-DD
+};
+
+/// The ground in French words, as letters and the prefect's list print it ("Personne âgée de 65 ans et plus").
+std::string_view GroundLabel(std::string_view ground);
+
+/// "YYYY-MM-DD" of a date, and back (nullopt unless a real calendar date in that exact form).
+std::string IsoDate(const Date& date);
+std::optional<Date> ParseIsoDate(std::string_view text);
+
+}  // namespace lien::registry

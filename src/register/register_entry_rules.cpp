@@ -1,0 +1,134 @@
+#include "register/register_entry_rules.hpp"
+
+#include <algorithm>
+
+#include "core/phone.hpp"
+
+namespace lien::registry {
+namespace {
+
+using core::ErrorCode;
+using core::Fail;
+
+bool IsOneOf(std::span<const std::string_view> names, const std::string& value) {
+  return std::find(names.begin(), names.end(), value) != names.end();
+}
+
+bool Blank(const std::optional<std::string>& text) {
+  return !text || text->find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+std::string Trimmed(const std::optional<std::string>& text) {
+  if (!text) return {};
+  const auto first = text->find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  const auto last = text->find_last_not_of(" \t\r\n");
+  return text->substr(first, last - first + 1);
+}
+
+}  // namespace
+
+core::Result<RegisterEntry> BuildEntry(const RegisterEntryDraft& draft, const Date& today) {
+  const std::pair<const char*, const std::optional<std::string>*> texts[] = {
+      {"ground", &draft.ground},
+      {"home_care_service", &draft.home_care_service},
+      {"emergency_contact_name", &draft.emergency_contact_name},
+      {"emergency_contact_phone", &draft.emergency_contact_phone},
+      {"emergency_contact_relation", &draft.emergency_contact_relation},
+      {"requested_by", &draft.requested_by},
+      {"requester_name", &draft.requester_name},
+      {"requester_relation", &draft.requester_relation},
+      {"request_evidence", &draft.request_evidence},
+      {"requested_on", &draft.requested_on}};
+  for (const auto& [field, value] : texts) {
+    if (*value && (*value)->size() > kMaxEntryTextLength) {
+      return Fail(ErrorCode::kInvalidInput, "validation.too_long", field,
+                  {{"max", std::to_string(kMaxEntryTextLength)}});
+    }
+  }
+  RegisterEntry entry;
+  entry.ground = Trimmed(draft.ground);
+  if (entry.ground.empty()) return Fail(ErrorCode::kInvalidInput, "validation.required", "ground");
+  if (!IsOneOf(RegisterGrounds(), entry.ground)) {
+    return Fail(ErrorCode::kInvalidInput, "register.invalid_ground", "ground");
+  }
+  entry.requested_by = Trimmed(draft.requested_by);
+  if (entry.requested_by.empty()) return Fail(ErrorCode::kInvalidInput, "validation.required", "requested_by");
+  if (!IsOneOf(Requesters(), entry.requested_by)) {
+    return Fail(ErrorCode::kInvalidInput, "register.invalid_requested_by", "requested_by");
+  }
+  const bool self = entry.requested_by == "self";
+  const bool third_party = entry.requested_by == "third_party";
+  entry.requester_name = self ? std::string() : Trimmed(draft.requester_name);
+  entry.requester_relation = third_party ? Trimmed(draft.requester_relation) : std::string();
+  entry.request_evidence = Trimmed(draft.request_evidence);
+  if (!self && entry.requester_name.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "validation.required", "requester_name");
+  }
+  if (third_party) {
+    if (entry.requester_relation.empty()) {
+      return Fail(ErrorCode::kInvalidInput, "validation.required", "requester_relation");
+    }
+    if (!IsOneOf(RequesterRelations(), entry.requester_relation)) {
+      return Fail(ErrorCode::kInvalidInput, "register.invalid_requester_relation", "requester_relation");
+    }
+  }
+  // CASF R.121-2: a request made by someone other than the person must be written; its trace is kept.
+  if (!self && entry.request_evidence.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "register.evidence_required", "request_evidence");
+  }
+  if (Blank(draft.requested_on)) return Fail(ErrorCode::kInvalidInput, "validation.required", "requested_on");
+  const auto requested_on = ParseIsoDate(Trimmed(draft.requested_on));
+  if (!requested_on) return Fail(ErrorCode::kInvalidInput, "register.invalid_date", "requested_on");
+  if (std::chrono::sys_days(*requested_on) > std::chrono::sys_days(today)) {
+    return Fail(ErrorCode::kInvalidInput, "register.date_in_future", "requested_on");
+  }
+  entry.requested_on = *requested_on;
+  entry.acknowledgement_due = Date{std::chrono::sys_days(*requested_on) + std::chrono::days(kAcknowledgementDays)};
+  entry.home_care_service = Trimmed(draft.home_care_service);
+  entry.emergency_contact_name = Trimmed(draft.emergency_contact_name);
+  entry.emergency_contact_relation = Trimmed(draft.emergency_contact_relation);
+  if (!Blank(draft.emergency_contact_phone)) {
+    auto phone = core::ParsePhone(*draft.emergency_contact_phone, "emergency_contact_phone");
+    if (!phone) return Fail(phone.error());
+    entry.emergency_contact_phone = *phone;
+  }
+  return entry;
+}
+
+RegisterEntryDraft ApplyCorrection(const RegisterEntry& entry, const RegisterEntryDraft& changes) {
+  RegisterEntryDraft draft;
+  auto pick = [](const std::optional<std::string>& change, const std::string& current) {
+    return change ? *change : current;
+  };
+  draft.ground = pick(changes.ground, entry.ground);
+  draft.home_care_service = pick(changes.home_care_service, entry.home_care_service);
+  draft.emergency_contact_name = pick(changes.emergency_contact_name, entry.emergency_contact_name);
+  draft.emergency_contact_phone = pick(changes.emergency_contact_phone, entry.emergency_contact_phone);
+  draft.emergency_contact_relation = pick(changes.emergency_contact_relation, entry.emergency_contact_relation);
+  draft.requested_by = pick(changes.requested_by, entry.requested_by);
+  draft.requester_name = pick(changes.requester_name, entry.requester_name);
+  draft.requester_relation = pick(changes.requester_relation, entry.requester_relation);
+  draft.request_evidence = pick(changes.request_evidence, entry.request_evidence);
+  draft.requested_on = pick(changes.requested_on, IsoDate(entry.requested_on));
+  return draft;
+}
+
+void ClearLegalFields(RegisterEntry& entry) {
+  entry.ground.clear();
+  entry.home_care_service.clear();
+  entry.emergency_contact_name.clear();
+  entry.emergency_contact_phone.clear();
+  entry.emergency_contact_relation.clear();
+  entry.requester_name.clear();
+  entry.requester_relation.clear();
+  entry.request_evidence.clear();
+  entry.acknowledgement_due.reset();
+}
+
+bool AcknowledgementOverdue(const RegisterEntry& entry, const Date& today) {
+  return entry.registered() && !entry.acknowledged_at && entry.acknowledgement_due &&
+         std::chrono::sys_days(*entry.acknowledgement_due) < std::chrono::sys_days(today);
+}
+
+}  // namespace lien::registry
