@@ -1,5 +1,6 @@
 // Browser tests of the register's administration against the real `lien serve`:
-// an admin designates a social worker, who must acknowledge professional secrecy first; a coordinator
+// an admin designates a social worker, who must acknowledge professional secrecy first, then registers a
+// person (a third party's written request) and records the acknowledgement from the due list; a coordinator
 // declares an alert plan, which every role then sees in the banner.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -67,7 +68,7 @@ if (problem) {
       }
     }
 
-    test('an admin designates an agent, who acknowledges professional secrecy', async (t) => {
+    test('an admin designates an agent, who acknowledges secrecy, registers a person and acknowledges the request', async (t) => {
       await withServerLog(async () => {
         const admin = await loggedInPage(ADMIN);
         t.after(() => admin.context.close());
@@ -106,6 +107,44 @@ if (problem) {
         await page.reload();
         await row.waitFor();
         assert.equal(await row.getByText('Pas encore signé').count(), 0);
+
+        // The agent registers a person at a neighbour's written request.
+        const session = await p.request.get('/api/v1/session');
+        const csrf = (await session.json()).csrf_token;
+        const created = await p.request.post('/api/v1/persons', {
+          data: { last_name: 'Roussel', first_names: 'Marcelle', birth_date: '1939-11-05' },
+          headers: { 'X-CSRF-Token': csrf },
+        });
+        assert.equal(created.status(), 201, await created.text());
+        const id = String((await created.json()).person.id);
+        await p.goto(`/persons/${id}`);
+        const panel = p.locator('section', { has: p.getByRole('heading', { level: 2, name: 'Registre des personnes vulnérables' }) });
+        await panel.getByText('Cette personne n’est pas inscrite au registre.').waitFor();
+        await panel.getByRole('button', { name: 'Inscrire au registre' }).click();
+        await panel.getByLabel('Motif de l’inscription').selectOption('age_65');
+        await panel.getByLabel('Demande faite par').selectOption('third_party');
+        await panel.getByLabel('Nom du demandeur').fill('Gérard Petit');
+        await panel.getByLabel('Lien avec la personne').selectOption('neighbour');
+        // A third party's request must be written: the server's message lands on the field.
+        await panel.getByRole('button', { name: 'Inscrire au registre' }).click();
+        await p.locator('#re-request_evidence[aria-invalid="true"]').waitFor();
+        await p.getByLabel('Demande écrite').fill('Courrier reçu le 20/11/2026');
+        await panel.getByRole('button', { name: 'Inscrire au registre' }).click();
+        await p.getByText('La personne est inscrite au registre.').waitFor();
+        await panel.getByText('Inscrite au registre').waitFor();
+        await panel.getByText(/à envoyer au plus tard le \d{2}\/\d{2}\/\d{4}/).waitFor();
+
+        // The due list holds it until the acknowledgement is recorded as sent.
+        await p.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Registre : accusés de réception' }).click();
+        const due = p.getByRole('row').filter({ hasText: 'Marcelle Roussel' });
+        await due.waitFor();
+        const letter = due.getByRole('link', { name: /Lettre d’accusé de réception/ });
+        const pdf = await p.request.get(await letter.getAttribute('href'));
+        assert.equal(pdf.status(), 200);
+        assert.match(pdf.headers()['content-type'] ?? '', /application\/pdf/);
+        await due.getByRole('button', { name: /Noter l’accusé de réception comme envoyé/ }).click();
+        await p.getByText('Aucun accusé de réception en attente.').waitFor();
+        assert.deepEqual(agent.problems, [], 'no CSP violation nor page error');
       });
     });
 
