@@ -8,6 +8,7 @@
 
 #include "register/demo_town_names.hpp"
 #include "register/duplicates.hpp"
+#include "register/person_rules.hpp"
 #include "register/synthetic_people.hpp"
 
 namespace lien::registry {
@@ -356,12 +357,6 @@ void PlaceWorkflowMoments(SyntheticRng& rng, std::vector<DemoPerson>& persons, c
 }
 
 }  // namespace
-
-int AgeOn(const Date& birth_date, const Date& day) {
-  int age = static_cast<int>(day.year()) - static_cast<int>(birth_date.year());
-  if (day.month() < birth_date.month() || (day.month() == birth_date.month() && day.day() < birth_date.day())) --age;
-  return age;
-}
 
 DemoTown GenerateDemoTown(const DemoTownOptions& options) {
   Town town;

@@ -91,7 +91,4 @@ struct DemoTown {
 /// Makes the town. Deterministic: the same options give the same town on every platform.
 DemoTown GenerateDemoTown(const DemoTownOptions& options = {});
 
-/// Age in whole years on `day`.
-int AgeOn(const Date& birth_date, const Date& day);
-
 }  // namespace lien::registry

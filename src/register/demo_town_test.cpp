@@ -6,6 +6,7 @@
 #include <set>
 
 #include "register/duplicates.hpp"
+#include "register/person_rules.hpp"
 
 namespace lien::registry {
 namespace {
