@@ -1,6 +1,8 @@
 // The register of vulnerable persons over HTTP: designation by name and the secrecy acknowledgement, the entry
 // workflow, the purpose rules and the prefect's export (docs/register.md).
 
+#include <set>
+
 #include "api_fixture.hpp"
 #include "auth/totp.hpp"
 #include "core/clock.hpp"
@@ -317,6 +319,82 @@ TEST_P(RegisterApi, ThePrefectExportNeedsAnOpenAlertAndTheUsersPasswordAgain) {
   auto ended = agent->SendJson("POST", "/api/v1/register/prefect-export", request);
   EXPECT_EQ(ended.status, 409);
   EXPECT_NE(ended.ErrorMessage().find("alerte"), std::string::npos) << ended.body;
+}
+
+// With the persons' routes: the register is visible and searchable only by designated agents, and an opposition or
+// a removal takes the person out of the search by ground or registration, the due list and the prefect's list at
+// once.
+TEST_P(RegisterApi, TheRegisterStaysWithinItsPurposeAndEndsAtOnce) {
+  CreateUser("paul.admin", "admin");
+  CreateUser("ines.intake", "intake");
+  CreateUser("sophie.social", "social_worker");
+  CreateUser("claire.coord", "coordinator");
+  StartServer();
+  auto admin = SignIn("paul.admin");
+  auto intake = Agent(*admin, "ines.intake");
+  auto coordinator = Agent(*admin, "claire.coord");
+  auto social = SignIn("sophie.social");
+  auto create = [&](const std::string& last_name, const std::string& town) {
+    json person = {{"civility", "mme"},
+                   {"last_name", last_name},
+                   {"first_names", "Jeanne"},
+                   {"birth_date", "1940-03-02"},
+                   {"address", {{"number", "3"}, {"street", "rue des Lilas"}, {"postcode", "80000"}, {"town", town}}},
+                   {"ignore_duplicates", true}};
+    auto created = social->SendJson("POST", "/api/v1/persons", person);
+    EXPECT_EQ(created.status, 201) << created.body;
+    return std::to_string(created.Json()["person"].value("id", std::int64_t{0}));
+  };
+  const auto durand = create("Durand", "Amiens");
+  const auto martin = create("Martin", "Abbeville");
+  ASSERT_EQ(intake->SendJson("POST", EntryPath(durand), SelfRequest("age_65")).status, 201);
+  ASSERT_EQ(intake->SendJson("POST", EntryPath(martin), SelfRequest("disabled_aah")).status, 201);
+
+  auto ids = [](const HttpResponse& response) {
+    EXPECT_EQ(response.status, 200) << response.body;
+    std::set<std::string> found;
+    const auto items = response.Json()["items"];
+    for (const auto& item : items) found.insert(std::to_string(item["id"].get<std::int64_t>()));
+    return found;
+  };
+  EXPECT_EQ(ids(intake->Get("/api/v1/persons?registered=true")), (std::set<std::string>{durand, martin}));
+  EXPECT_EQ(ids(intake->Get("/api/v1/persons?ground=disabled_aah")), (std::set<std::string>{martin}));
+  EXPECT_EQ(intake->Get(EntryPath(durand)).status, 200) << "a designated intake agent sees the entry";
+
+  EXPECT_EQ(social->Get("/api/v1/persons?ground=age_65").status, 403);
+  EXPECT_EQ(social->Get("/api/v1/persons?registered=true").status, 403);
+  EXPECT_EQ(social->Get(EntryPath(durand)).status, 403);
+  auto seen_by_social = social->Get("/api/v1/persons/" + durand);
+  ASSERT_EQ(seen_by_social.status, 200);
+  EXPECT_FALSE(seen_by_social.Json().contains("register")) << seen_by_social.body;
+
+  auto declared = coordinator->SendJson("POST", "/api/v1/alerts", {{"kind", "cold"}, {"area", "Somme"}});
+  ASSERT_EQ(declared.status, 201);
+  json request = {{"alert_id", declared.Json()["id"]},
+                  {"recipient", "Préfecture"},
+                  {"purpose", "Plan grand froid"},
+                  {"format", "xlsx"},
+                  {"password", PasswordFor("claire.coord")}};
+  auto before = coordinator->SendJson("POST", "/api/v1/register/prefect-export", request);
+  ASSERT_EQ(before.status, 200) << before.body;
+  EXPECT_EQ(before.Header("x-row-count"), "2");
+
+  auto durand_entry = intake->Get(EntryPath(durand));
+  ASSERT_EQ(intake->SendJson("POST", EntryPath(durand) + "/oppose", json::object(), {IfMatch(durand_entry)}).status,
+            200);
+  EXPECT_EQ(ids(intake->Get("/api/v1/persons?registered=true")), (std::set<std::string>{martin}));
+  EXPECT_TRUE(ids(intake->Get("/api/v1/persons?ground=age_65")).empty());
+  auto martin_entry = intake->Get(EntryPath(martin));
+  ASSERT_EQ(
+      intake->SendJson("POST", EntryPath(martin) + "/remove", {{"reason", "à sa demande"}}, {IfMatch(martin_entry)})
+          .status,
+      200);
+  EXPECT_TRUE(ids(intake->Get("/api/v1/persons?registered=true")).empty());
+  EXPECT_TRUE(ids(intake->Get("/api/v1/persons?ground=disabled_aah")).empty());
+  EXPECT_TRUE(DuePersons(*intake).empty());
+  auto after = coordinator->SendJson("POST", "/api/v1/register/prefect-export", request);
+  ASSERT_EQ(after.status, 200) << after.body;
+  EXPECT_EQ(after.Header("x-row-count"), "0") << "removal takes effect in the prefect's list at once";
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, RegisterApi, ::testing::Values(LIEN_TEST_ENGINES), EngineName);
