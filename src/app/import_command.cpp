@@ -122,6 +122,7 @@ int Import(const ImportOptions& options) {
   auto dry = run(true);
   if (!dry) return PrintFailure(dry.error());
   if (options.dry_run || !options.yes) print(*dry);
+  std::fflush(stdout);
   if (dry->plan.rejected_rows > 0) {
     std::fprintf(stderr, "Rien n'a été importé : corrigez les lignes rejetées puis recommencez.\n");
     return 2;
@@ -134,6 +135,7 @@ int Import(const ImportOptions& options) {
   auto done = run(false);
   if (!done) return PrintFailure(done.error());
   if (options.yes || !options.json) print(*done);
+  std::fflush(stdout);
   if (!done->imported) {
     std::fprintf(stderr, "Rien n'a été importé : corrigez les lignes rejetées puis recommencez.\n");
     return 2;

@@ -6,6 +6,7 @@
 #include "auth/routes.hpp"
 #include "db/migrations.hpp"
 #include "http/json_body.hpp"
+#include "register/export_routes.hpp"
 #include "register/import_routes.hpp"
 #include "register/person_routes.hpp"
 #include "register/prefect_export_routes.hpp"
@@ -63,6 +64,7 @@ void AddAllRoutes(http::Router& router, Services& services, http::Metrics& metri
   alerts::AddAlertRoutes(routes, *services.database, *services.clock);
   registry::AddPersonRoutes(routes, *services.database, *services.clock);
   registry::AddImportRoutes(routes, *services.database, *services.clock);
+  registry::AddExportRoutes(routes, *services.database, *services.clock);
 }
 
 }  // namespace lien::app

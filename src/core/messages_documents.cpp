@@ -51,6 +51,8 @@ constexpr std::array kLines = {
     Line{"import.rows_rejected",
          "{count} ligne(s) rejetée(s) : rien n'a été importé. Corrigez le fichier et recommencez.",
          "{count} row(s) rejected: nothing was imported. Fix the file and try again."},
+    Line{"export.too_many", "La liste dépasse {max} personnes : précisez les critères de recherche.",
+         "The list is over {max} persons: narrow the search."},
     Line{"export.write_failed", "Le fichier n'a pas pu être produit.", "The file could not be produced."},
     Line{"documents.pdf_failed", "Le document PDF n'a pas pu être produit.", "The PDF document could not be produced."},
 };

@@ -3,6 +3,7 @@
 
 #include "api_fixture.hpp"
 #include "documents/base64.hpp"
+#include "documents/csv_reader.hpp"
 
 namespace lien::api_test {
 namespace {
@@ -170,6 +171,63 @@ TEST_P(ImportApi, OnlyRolesWithTheImportPermission) {
     auto client = SignIn(login);
     EXPECT_EQ(client->SendJson("POST", "/api/v1/imports/register", ImportBody(kRegisterCsv, true)).status, 403)
         << login;
+  }
+}
+
+TEST_P(ImportApi, ExportsNeutraliseFormulasAndFollowTheFilters) {
+  auto sophie = SocialWorker();
+  const std::string hostile =
+      "Nom;Prénom;Né le;Complément;Observations\n"
+      "Lefèvre;Éloïse;09/03/1941;+ bât B;\"=HYPERLINK(\"\"http://evil.example\"\";\"\"clic\"\")\"\n"
+      "Martin;Jean;02/11/1938;;@SUM(A1)\n";
+  ASSERT_EQ(sophie->SendJson("POST", "/api/v1/imports/register", ImportBody(hostile, false)).status, 200);
+
+  auto csv = sophie->Get("/api/v1/persons/export.csv");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_NE(csv.Header("content-disposition").find("attachment; filename=\"personnes-"), std::string::npos);
+  ASSERT_TRUE(csv.body.starts_with("\xEF\xBB\xBF"));
+  auto table = documents::ReadCsvTable(std::string_view(csv.body).substr(3));
+  ASSERT_TRUE(table.has_value());
+  EXPECT_EQ(table->separator, ';');
+  ASSERT_EQ(table->rows.size(), 2U);
+  EXPECT_EQ(table->header.front(), "Civilité");
+  EXPECT_EQ(table->header.back(), "Jusqu'au") << "a social worker reads the situation";
+  EXPECT_NE(csv.body.find("'=HYPERLINK(\"\"http://evil.example\"\";\"\"clic\"\")"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find("'@SUM(A1)"), std::string::npos);
+  EXPECT_NE(csv.body.find("'+ bât B"), std::string::npos);
+  EXPECT_EQ(csv.body.find(";=HYPERLINK"), std::string::npos);
+
+  auto filtered = sophie->Get("/api/v1/persons/export.csv?q=lefevre");
+  ASSERT_EQ(filtered.status, 200);
+  EXPECT_EQ(documents::ReadCsvTable(std::string_view(filtered.body).substr(3))->rows.size(), 1U);
+  EXPECT_EQ(sophie->Get("/api/v1/persons/export.csv?ground=aged_65").status, 403)
+      << "the register is never a filter for someone who is not a designated agent";
+
+  auto xlsx = sophie->Get("/api/v1/persons/export.xlsx?town=");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.Header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_TRUE(xlsx.body.starts_with("PK\x03\x04"));
+
+  auto found = sophie->Get("/api/v1/persons?q=lefevre").Json()["items"][0]["id"];
+  const std::string id = found.is_string() ? found.get<std::string>() : std::to_string(found.get<std::int64_t>());
+  auto pdf = sophie->Get("/api/v1/persons/" + id + "/visit-sheet.pdf");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.Header("content-type"), "application/pdf");
+  EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+  EXPECT_NE(pdf.body.find("/Count 1"), std::string::npos);
+  EXPECT_EQ(sophie->Get("/api/v1/persons/999999/visit-sheet.pdf").status, 404);
+}
+
+TEST_P(ImportApi, ExportsNeedTheExportPermission) {
+  CreateUser("carl.caller", "caller");
+  CreateUser("ines.intake", "intake");
+  StartServer();
+  for (const char* login : {"carl.caller", "ines.intake"}) {
+    auto client = SignIn(login);
+    EXPECT_EQ(client->Get("/api/v1/persons/export.csv").status, 403) << login;
+    EXPECT_EQ(client->Get("/api/v1/persons/export.xlsx").status, 403) << login;
+    EXPECT_EQ(client->Get("/api/v1/persons/1/visit-sheet.pdf").status, 403) << login;
   }
 }
 
