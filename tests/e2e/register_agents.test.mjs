@@ -11,6 +11,8 @@ const ADMIN = { login: 'admin.mairie', name: 'Admin Mairie', role: 'admin', pass
 const SOPHIE = { login: 'sophie.bernard', name: 'Sophie Bernard', role: 'social_worker', password: 'Suivi-Social-2026!' };
 const PAUL = { login: 'paul.durand', name: 'Paul Durand', role: 'coordinator', password: 'Coordination-2026!' };
 const LEA = { login: 'lea.martin', name: 'Léa Martin', role: 'intake', password: 'Accueil-Mairie-2026!' };
+// A second admin, driven through the API only, to set the scene of the alert test.
+const ADMIN_API = { login: 'admin.api', name: 'Admin API', role: 'admin', password: 'Administration-API-2026!' };
 const TIMEOUT = 15_000;
 
 const problem = environmentProblem();
@@ -25,7 +27,7 @@ if (problem) {
     let browser;
 
     before(async () => {
-      server = await startServer([ADMIN, SOPHIE, PAUL, LEA]);
+      server = await startServer([ADMIN, ADMIN_API, SOPHIE, PAUL, LEA]);
       browser = await launchBrowser();
     });
 
@@ -57,6 +59,35 @@ if (problem) {
       }
       await page.getByRole('heading', { level: 1, name: `Bonjour, ${account.name}` }).waitFor();
       return { context, page, problems };
+    }
+
+    /** Designates `account` as a register agent through the API, as ADMIN_API (two-factor set up on the way). */
+    async function designateByApi(account) {
+      const context = await browser.newContext({ baseURL: server.baseUrl });
+      try {
+        const login = await context.request.post('/api/v1/session', {
+          data: { login: ADMIN_API.login, password: ADMIN_API.password },
+        });
+        assert.equal(login.status(), 200, await login.text());
+        let csrf = (await login.json()).csrf_token;
+        const setup = await context.request.post('/api/v1/me/totp', { data: {}, headers: { 'X-CSRF-Token': csrf } });
+        assert.equal(setup.status(), 200, await setup.text());
+        const confirmed = await context.request.post('/api/v1/me/totp/confirm', {
+          data: { code: totpCode((await setup.json()).secret) },
+          headers: { 'X-CSRF-Token': csrf },
+        });
+        assert.equal(confirmed.status(), 200, await confirmed.text());
+        csrf = (await confirmed.json()).csrf_token;
+        const users = await context.request.get(`/api/v1/users?q=${encodeURIComponent(account.login)}`);
+        const user = (await users.json()).items.find((u) => u.login === account.login);
+        const designated = await context.request.put(`/api/v1/register/agents/${user.id}`, {
+          data: {},
+          headers: { 'X-CSRF-Token': csrf },
+        });
+        assert.equal(designated.status(), 200, await designated.text());
+      } finally {
+        await context.close();
+      }
     }
 
     async function withServerLog(body) {
@@ -148,11 +179,17 @@ if (problem) {
       });
     });
 
-    test('a coordinator declares an alert plan that everyone sees, then ends it', async (t) => {
+    test('a coordinator declares an alert plan that everyone sees, downloads the prefect’s list, then ends the plan', async (t) => {
       await withServerLog(async () => {
+        // The prefect's list is register data: the coordinator is a designated agent bound by secrecy.
+        await designateByApi(PAUL);
         const coordinator = await loggedInPage(PAUL);
         t.after(() => coordinator.context.close());
         const { page } = coordinator;
+        await page.getByRole('link', { name: 'Signer l’engagement de confidentialité' }).click();
+        await page.getByLabel('Je m’engage à respecter le secret professionnel').check();
+        await page.getByRole('button', { name: 'Enregistrer mon engagement' }).click();
+        await page.getByText('Votre engagement est enregistré : vous avez accès au registre.').waitFor();
         await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Plans d’alerte' }).click();
         await page.getByRole('heading', { level: 1, name: 'Plans d’alerte' }).waitFor();
         await page.getByLabel('Type d’alerte').selectOption('heatwave');
@@ -171,6 +208,23 @@ if (problem) {
         // The prefect's list is for coordinators only.
         assert.equal(await intake.page.getByRole('link', { name: 'Préparer la liste pour le préfet' }).count(), 0);
 
+        // The prefect's list, from the banner: the password again (a wrong one is refused on its field).
+        await banner.getByRole('link', { name: 'Préparer la liste pour le préfet' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Liste pour le préfet' }).waitFor();
+        await page.getByLabel('Destinataire').fill('Préfecture du Pas-de-Calais, SIDPC');
+        await page.getByLabel('Objet de la demande').fill('Plan canicule : appel des personnes inscrites');
+        await page.getByLabel('Votre mot de passe').fill('not-the-password');
+        await page.getByRole('button', { name: 'Télécharger la liste' }).click();
+        await page.locator('#px-password[aria-invalid="true"]').waitFor();
+        await page.getByLabel('Votre mot de passe').fill(PAUL.password);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Télécharger la liste' }).click(),
+        ]);
+        assert.match(download.suggestedFilename(), /\.xlsx$/);
+        await page.getByText('La liste est téléchargée ; la transmission est inscrite au journal d’audit.').waitFor();
+
+        await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Plans d’alerte' }).click();
         await page.getByRole('button', { name: 'Clore le plan' }).click();
         await page.getByText('Le plan d’alerte est clos.').waitFor();
         await banner.waitFor({ state: 'detached' });
