@@ -35,6 +35,23 @@ constexpr std::array kLines = {
          "An end date only goes with \"away\" or \"in hospital\"."},
     Line{"persons.filter_not_allowed", "Votre rôle ne permet pas de filtrer sur {name}.",
          "Your role does not allow filtering on {name}."},
+    Line{"persons.history_not_allowed", "Votre rôle ne permet pas de consulter l'historique des fiches.",
+         "Your role does not allow reading the history of records."},
+    Line{"persons.merge_same", "Une fiche ne peut pas être fusionnée avec elle-même.",
+         "A record cannot be merged with itself."},
+    Line{"persons.merge_both_households",
+         "Les deux fiches ont chacune un foyer : supprimez celui qui est en trop avant de fusionner.",
+         "Both records have a household: delete the one that is not needed before merging."},
+    Line{"persons.merge_register_conflict",
+         "Ces deux fiches ne peuvent pas être fusionnées en l'état : un agent désigné du registre doit d'abord "
+         "régler leurs inscriptions.",
+         "These two records cannot be merged as they are: a designated register agent must settle their "
+         "registrations first."},
+    Line{"persons.no_household", "Cette personne n'a pas de foyer enregistré.",
+         "This person has no household recorded."},
+    Line{"persons.invalid_birth_year", "Année de naissance non valide (entre 1900 et {max}).",
+         "Invalid year of birth (between 1900 and {max})."},
+    Line{"persons.code_twice", "La valeur « {value} » figure deux fois.", "The value \"{value}\" is given twice."},
 };
 
 }  // namespace

@@ -46,4 +46,36 @@ http::Response PersonReply(int status, http::Json body, std::int64_t version) {
   return response;
 }
 
+namespace {
+
+bool MayRead(View view, std::string_view group) {
+  if (group == "situation") return view.Has(FieldGroup::kSituation);
+  if (group == "household") return view.Has(FieldGroup::kHousehold);
+  if (group == "contact") return view.Has(FieldGroup::kContact);
+  return view.Has(FieldGroup::kIdentity);
+}
+
+}  // namespace
+
+http::Json HistoryJson(const std::vector<HistoryEntry>& entries, View view) {
+  http::Json items = http::Json::array();
+  for (const auto& entry : entries) {
+    if (entry.purpose == "delivery" && !view.Has(FieldGroup::kHousehold)) continue;
+    if (entry.purpose == "register" && !view.Has(FieldGroup::kRegister)) continue;
+    http::Json changes = http::Json::object();
+    for (const auto& change : entry.changes) {
+      if (entry.purpose == "person" && !MayRead(view, GroupOfField(change.field))) continue;
+      changes[change.field] = {{"from", change.from}, {"to", change.to}};
+    }
+    if (changes.empty() && !entry.changes.empty()) continue;
+    items.push_back({{"version", entry.version},
+                     {"at", entry.at},
+                     {"actor_login", entry.actor_login},
+                     {"action", entry.action},
+                     {"purpose", entry.purpose},
+                     {"changes", changes}});
+  }
+  return items;
+}
+
 }  // namespace lien::registry::support

@@ -8,6 +8,7 @@
 #include "audit/trail.hpp"
 #include "auth/audit_events.hpp"
 #include "auth/guard.hpp"
+#include "core/clock.hpp"
 #include "db/database.hpp"
 #include "http/json_body.hpp"
 #include "register/duplicates.hpp"
@@ -44,5 +45,14 @@ core::Result<http::Json> JsonBody(const http::Request& request);
 
 /// A person reply with its ETag.
 http::Response PersonReply(int status, http::Json body, std::int64_t version);
+
+/// History rows as JSON, keeping only what `view` may read: rows of the delivery purpose need the household
+/// group, rows of the register purpose the register group, and each field change its own group.
+http::Json HistoryJson(const std::vector<HistoryEntry>& entries, View view);
+
+/// PATCH, history, duplicates and merge (person_edit_routes.cpp).
+void AddEditRoutes(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock);
+/// GET, PUT and DELETE of a person's household (household_routes.cpp).
+void AddHouseholdRoutes(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock);
 
 }  // namespace lien::registry::support

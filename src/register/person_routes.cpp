@@ -1,5 +1,5 @@
-// Persons: create (with the duplicate check), check, read, search. Edits, history, merge and households are
-// in person_edit_routes.cpp and household_routes.cpp.
+// Persons: create (with the duplicate check), check, read, search. Edits, history, duplicates, merge and
+// households are in person_edit_routes.cpp and household_routes.cpp.
 
 #include "register/person_routes.hpp"
 
@@ -165,6 +165,8 @@ void AddReadRoutes(auth::ApiRoutes& routes, db::Database& database, const core::
 void AddPersonRoutes(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock) {
   AddCreateRoutes(routes, database, clock);
   AddReadRoutes(routes, database, clock);
+  support::AddEditRoutes(routes, database, clock);
+  support::AddHouseholdRoutes(routes, database, clock);
 }
 
 }  // namespace lien::registry

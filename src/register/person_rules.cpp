@@ -254,6 +254,7 @@ std::vector<FieldChange> DiffPersons(const Person& before, const Person& after) 
 
 std::string_view GroupOfField(std::string_view field) {
   if (field == "status" || field == "status_until") return "situation";
+  if (field.starts_with("household.")) return "household";
   if (field.starts_with("address.") || field == "phones" || field == "email" || field == "languages" ||
       field == "hearing") {
     return "contact";

@@ -50,8 +50,8 @@ struct FieldChange {
 /// Ids, versions and timestamps are not compared.
 std::vector<FieldChange> DiffPersons(const Person& before, const Person& after);
 
-/// The field group (docs/register.md) a field name of DiffPersons belongs to: "identity", "contact" or
-/// "situation".
+/// The field group (docs/register.md) a field name of a history row belongs to: "identity", "contact",
+/// "situation" (DiffPersons) or "household" (DiffHouseholds, "household.…").
 std::string_view GroupOfField(std::string_view field);
 
 }  // namespace lien::registry

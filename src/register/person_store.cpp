@@ -129,14 +129,16 @@ std::vector<Person> LoadPersons(db::Connection& connection, const std::vector<st
 }
 
 core::Result<Person> UpdatePerson(db::Connection& connection, const Person& updated, std::int64_t expected_version,
-                                  const ChangeAuthor& author, core::EpochMillis now, std::string_view action) {
+                                  const ChangeAuthor& author, core::EpochMillis now, std::string_view action,
+                                  const std::vector<FieldChange>& notes) {
   auto before = LoadExact(connection, updated.id);
   if (!before) return core::Fail(core::ErrorCode::kNotFound, "persons.not_found");
   if (before->version != expected_version) {
     return core::Fail(core::ErrorCode::kPreconditionFailed, "http.precondition_failed");
   }
-  const auto changes = DiffPersons(*before, updated);
-  if (changes.empty()) return *before;
+  auto changes = DiffPersons(*before, updated);
+  if (changes.empty() && notes.empty()) return *before;
+  changes.insert(changes.end(), notes.begin(), notes.end());
   Person after = updated;
   after.version = expected_version + 1;
   after.created_at = before->created_at;

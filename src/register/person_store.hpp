@@ -58,12 +58,13 @@ std::vector<Person> LoadPersons(db::Connection& connection, const std::vector<st
 
 /// Replaces the stored identity, contact and situation of `updated.id` with `updated`'s when the stored
 /// version is `expected_version`: bumps the version, sets updated_at/updated_by, refreshes phones and search
-/// keys and writes a history row `action` with the fields changed. A change that changes nothing writes
-/// nothing and returns the stored person as it is. Errors: kNotFound (`persons.not_found`),
-/// kPreconditionFailed (`http.precondition_failed`) when the version differs. Returns the stored person.
+/// keys and writes a history row `action` with the fields changed followed by `notes` (a merge names the
+/// merged record there). A change that changes nothing and has no notes writes nothing and returns the
+/// stored person as it is. Errors: kNotFound (`persons.not_found`), kPreconditionFailed
+/// (`http.precondition_failed`) when the version differs. Returns the stored person.
 core::Result<Person> UpdatePerson(db::Connection& connection, const Person& updated, std::int64_t expected_version,
-                                  const ChangeAuthor& author, core::EpochMillis now,
-                                  std::string_view action = "update");
+                                  const ChangeAuthor& author, core::EpochMillis now, std::string_view action = "update",
+                                  const std::vector<FieldChange>& notes = {});
 
 /// Appends a history row to a person for a change made elsewhere (household, register entry, merge):
 /// `purpose` decides who may read it ("delivery", "register", "person"). Does not change the version.
