@@ -91,8 +91,14 @@ std::string NeutraliseFormula(std::string_view cell) {
       case '-':
       case '@':
       case '\t':
-      case '\r':
-        return "'" + std::string(cell);
+      case '\r': {
+        // Built by appends: `"'" + std::string(cell)` trips GCC 12's false -Wrestrict at -O2/-O3.
+        std::string neutralised;
+        neutralised.reserve(cell.size() + 1);
+        neutralised.push_back('\'');
+        neutralised.append(cell);
+        return neutralised;
+      }
       default:
         break;
     }
