@@ -53,6 +53,11 @@ void PrintReport(const registry::ImportReport& report) {
   std::printf("%s : %zu\n", done ? "Personnes mises à jour" : "Personnes à mettre à jour", plan.updated);
   std::printf("Sans changement : %zu\n", plan.unchanged);
   std::printf("Doublons possibles signalés : %zu\n", plan.flagged);
+  if (plan.entries_created + plan.entries_existing + plan.entries_ended > 0) {
+    std::printf("%s au registre : %zu (déjà inscrites : %zu ; opposées ou radiées, non réinscrites : %zu)\n",
+                done ? "Inscriptions créées" : "Inscriptions à créer", plan.entries_created, plan.entries_existing,
+                plan.entries_ended);
+  }
   std::printf("Lignes rejetées : %zu\n", plan.rejected_rows);
   for (std::size_t i = 0; i < plan.rejected.size() && i < kLinesShown; ++i) {
     const registry::ImportRejection& r = plan.rejected[i];

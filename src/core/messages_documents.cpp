@@ -21,9 +21,10 @@ constexpr std::array kLines = {
     Line{"import.row.hearing_invalid", "La valeur « {value} » ne dit pas si la personne entend bien.",
          "\"{value}\" does not say whether the person hears well."},
     Line{"import.row.ground_invalid",
-         "Le motif d'inscription « {value} » n'est pas reconnu (65 ans et plus, plus de 60 ans inapte au travail, "
-         "adulte handicapé).",
-         "The ground \"{value}\" is not recognised (aged 65 or more, over 60 and unfit to work, disabled adult)."},
+         "Le motif d'inscription « {value} » n'est pas reconnu : 65 ans et plus, plus de 60 ans inapte au travail, "
+         "ou pour un adulte handicapé AAH, PCH/ACTP, carte d'invalidité, RQTH ou pension d'invalidité.",
+         "The ground \"{value}\" is not recognised: aged 65 or more, over 60 and unfit to work, or for a disabled "
+         "adult AAH, PCH/ACTP, disability card, RQTH or disability pension."},
     Line{"import.row.unterminated_quote",
          "Des guillemets ouverts à cette ligne ne sont jamais fermés : la suite du fichier n'a pas pu être lue.",
          "A quote opened on this line is never closed: the rest of the file could not be read."},

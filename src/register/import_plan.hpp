@@ -50,6 +50,7 @@ struct PlannedRow {
   std::int64_t expected_version = 0;  ///< kUpdate: the stored version the merge started from
   ImportedRegisterFields register_fields;
   std::string row_hash;
+  bool create_register_entry = false;  ///< set by the import run (existing register, person not registered yet)
 };
 
 struct ImportPlan {
@@ -63,6 +64,10 @@ struct ImportPlan {
   std::vector<ImportRejection> rejected;  ///< one entry per problem; a row may have several
   std::size_t rejected_rows = 0;
   std::vector<ImportFlag> flags;
+  // Existing register only (set by the import run, which reads the stored entries):
+  std::size_t entries_created = 0;   ///< register entries to create (source = import)
+  std::size_t entries_existing = 0;  ///< persons already registered: their entry is left as it is
+  std::size_t entries_ended = 0;     ///< persons who opposed or asked to be removed: never registered again by a file
 };
 
 struct ImportSettings {

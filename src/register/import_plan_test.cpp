@@ -135,7 +135,7 @@ TEST(ImportPlan, ExistingRegisterNeedsAGroundOnEveryRow) {
       {}, {}, settings);
   EXPECT_EQ(plan.created, 1U);
   EXPECT_EQ(plan.rejected_rows, 2U);
-  EXPECT_EQ(plan.rows[0].register_fields.ground, "aged_65");
+  EXPECT_EQ(plan.rows[0].register_fields.ground, "age_65");
 }
 
 }  // namespace

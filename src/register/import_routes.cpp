@@ -88,24 +88,27 @@ http::Json ImportReportToJson(const ImportReport& report, core::Language languag
   for (const std::string& code : ImportFieldCodes()) {
     if (code != "ignore") fields.push_back(code);
   }
-  return http::Json{{"dry_run", report.dry_run},
-                    {"imported", report.imported},
-                    {"batch_id", report.batch_id ? http::Json(std::to_string(*report.batch_id)) : http::Json(nullptr)},
-                    {"encoding", report.encoding},
-                    {"separator", SeparatorName(report.separator)},
-                    {"file_sha256", report.file_sha256},
-                    {"rows_read", plan.rows_read},
-                    {"created", plan.created},
-                    {"updated", plan.updated},
-                    {"unchanged", plan.unchanged},
-                    {"flagged", plan.flagged},
-                    {"rejected_rows", plan.rejected_rows},
-                    {"rejected", rejected},
-                    {"flags", flags},
-                    {"flags_total", plan.flags.size()},
-                    {"columns", columns},
-                    {"mapping", mapping},
-                    {"fields", fields}};
+  return http::Json{
+      {"dry_run", report.dry_run},
+      {"imported", report.imported},
+      {"batch_id", report.batch_id ? http::Json(std::to_string(*report.batch_id)) : http::Json(nullptr)},
+      {"encoding", report.encoding},
+      {"separator", SeparatorName(report.separator)},
+      {"file_sha256", report.file_sha256},
+      {"rows_read", plan.rows_read},
+      {"created", plan.created},
+      {"updated", plan.updated},
+      {"unchanged", plan.unchanged},
+      {"flagged", plan.flagged},
+      {"rejected_rows", plan.rejected_rows},
+      {"register_entries",
+       {{"created", plan.entries_created}, {"existing", plan.entries_existing}, {"ended", plan.entries_ended}}},
+      {"rejected", rejected},
+      {"flags", flags},
+      {"flags_total", plan.flags.size()},
+      {"columns", columns},
+      {"mapping", mapping},
+      {"fields", fields}};
 }
 
 void AddImportRoutes(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock) {

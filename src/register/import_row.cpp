@@ -174,10 +174,10 @@ std::pair<std::string, std::string> SplitStreetAddress(std::string_view text) {
 std::optional<std::string> ParseGround(std::string_view text) {
   const std::string folded = core::FoldForSearch(text);
   if (folded.empty()) return std::nullopt;
-  if (folded == "aged 65" || folded == "aged 60 unfit" || folded == "disabled") {
-    std::string code = folded;
-    for (char& c : code) c = c == ' ' ? '_' : c;
-    return code;
+  // The codes of register_entry_model.cpp (RegisterGrounds), accepted as they are.
+  for (const char* code : {"age_65", "age_60_unfit", "disabled_aah", "disabled_pch_actp", "disabled_card",
+                           "disabled_rqth", "disabled_pension"}) {
+    if (core::FoldForSearch(code) == folded) return std::string(code);
   }
   const std::vector<std::string> words = core::NameTokens(text);
   const auto has = [&words](std::string_view word) {
@@ -186,12 +186,15 @@ std::optional<std::string> ParseGround(std::string_view text) {
     }
     return false;
   };
-  if (has("aah") || has("pch") || has("actp") || has("rqth") || has("handicap") || has("handicapee") ||
-      has("handicape") || has("invalidite") || has("mdph") || folded.find("carte d inval") != std::string::npos) {
-    return std::string("disabled");
-  }
-  if (has("60") || has("inapte") || has("inaptitude")) return std::string("aged_60_unfit");
-  if (has("65") || has("agee") || has("age") || has("ages") || has("agees")) return std::string("aged_65");
+  if (has("aah")) return std::string("disabled_aah");
+  if (has("pch") || has("actp")) return std::string("disabled_pch_actp");
+  if (has("rqth")) return std::string("disabled_rqth");
+  if (has("pension")) return std::string("disabled_pension");
+  if (has("carte") || has("cmi")) return std::string("disabled_card");
+  // "Adulte handicapé" alone does not say which of the five disability grounds: the row is refused.
+  if (has("handicap") || has("handicape") || has("handicapee") || has("invalidite")) return std::nullopt;
+  if (has("60") || has("inapte") || has("inaptitude")) return std::string("age_60_unfit");
+  if (has("65") || has("agee") || has("age") || has("ages") || has("agees")) return std::string("age_65");
   return std::nullopt;
 }
 

@@ -17,7 +17,7 @@ namespace lien::registry {
 
 /// The register entry's legal fields found in a row (only read from a file declared an existing register).
 struct ImportedRegisterFields {
-  std::string ground;  ///< "aged_65", "aged_60_unfit", "disabled" (see ParseGround)
+  std::string ground;  ///< a code of RegisterGrounds (see ParseGround)
   std::string home_care_service;
   std::string emergency_contact_name;
   std::string emergency_contact_phone;  ///< E.164
@@ -54,9 +54,10 @@ std::optional<Date> ParseFrenchDate(std::string_view text, const Date& today);
 /// without a leading number gives {"", whole text}.
 std::pair<std::string, std::string> SplitStreetAddress(std::string_view text);
 
-/// The ground for registration from what a register file says: "65 ans et plus", "Personne âgée" → aged_65;
-/// "60 ans inapte au travail" → aged_60_unfit; "AAH", "PCH", "ACTP", "carte d'invalidité", "RQTH",
-/// "pension d'invalidité", "handicap" → disabled; or the codes themselves. nullopt otherwise.
+/// The ground for registration (register_entry_model.hpp's codes) from what a register file says: "65 ans et
+/// plus", "Personne âgée" → age_65; "60 ans inapte au travail" → age_60_unfit; "AAH" → disabled_aah; "PCH",
+/// "ACTP" → disabled_pch_actp; "carte d'invalidité", "CMI" → disabled_card; "RQTH" → disabled_rqth; "pension
+/// d'invalidité" → disabled_pension; or the codes themselves. nullopt otherwise, and for a bare "handicapé".
 std::optional<std::string> ParseGround(std::string_view text);
 
 /// A fingerprint of what a row says once read (not of its bytes): the same person written with another

@@ -108,13 +108,16 @@ TEST(ImportRow, StreetAddresses) {
 }
 
 TEST(ImportRow, Grounds) {
-  EXPECT_EQ(ParseGround("65 ans et plus"), "aged_65");
-  EXPECT_EQ(ParseGround("Personne âgée"), "aged_65");
-  EXPECT_EQ(ParseGround("Plus de 60 ans, inapte au travail"), "aged_60_unfit");
-  EXPECT_EQ(ParseGround("AAH"), "disabled");
-  EXPECT_EQ(ParseGround("Carte d'invalidité"), "disabled");
-  EXPECT_EQ(ParseGround("Adulte handicapé"), "disabled");
-  EXPECT_EQ(ParseGround("aged_60_unfit"), "aged_60_unfit");
+  EXPECT_EQ(ParseGround("65 ans et plus"), "age_65");
+  EXPECT_EQ(ParseGround("Personne âgée"), "age_65");
+  EXPECT_EQ(ParseGround("Plus de 60 ans, inapte au travail"), "age_60_unfit");
+  EXPECT_EQ(ParseGround("AAH"), "disabled_aah");
+  EXPECT_EQ(ParseGround("Handicap (PCH)"), "disabled_pch_actp");
+  EXPECT_EQ(ParseGround("Carte d'invalidité"), "disabled_card");
+  EXPECT_EQ(ParseGround("RQTH"), "disabled_rqth");
+  EXPECT_EQ(ParseGround("Pension d'invalidité"), "disabled_pension");
+  EXPECT_EQ(ParseGround("age_60_unfit"), "age_60_unfit");
+  EXPECT_FALSE(ParseGround("Adulte handicapé"));
   EXPECT_FALSE(ParseGround("voisin inquiet"));
 }
 
@@ -148,7 +151,7 @@ TEST(ImportRow, ARowBecomesAPerson) {
   EXPECT_EQ(p.phones[1].e164, "+33612345678");
   EXPECT_EQ(p.languages, (std::vector<std::string>{"fr", "ar"}));
   EXPECT_EQ(p.hearing, HearingDifficulty::kHardOfHearing);
-  EXPECT_EQ(row.register_fields.ground, "aged_65");
+  EXPECT_EQ(row.register_fields.ground, "age_65");
   // Without the user's "existing register" declaration, register columns are not read.
   EXPECT_FALSE(ParseImportRow(fields, mapping.columns, false, kToday).register_fields.any());
 }

@@ -1,5 +1,7 @@
 #include "register/import_service.hpp"
 
+#include <algorithm>
+#include <set>
 #include <stdexcept>
 
 #include "audit/trail.hpp"
@@ -8,9 +10,74 @@
 #include "documents/text_encoding.hpp"
 #include "register/import_store.hpp"
 #include "register/person_rules.hpp"
+#include "register/register_entry_rules.hpp"
+#include "register/register_entry_store.hpp"
+#include "register/register_entry_workflow.hpp"
 
 namespace lien::registry {
 namespace {
+
+// An entry of an existing register brought into Lien: who asked and when is not in such files, so the entry is
+// recorded as the person's own request made on the day of the import, acknowledged at once (the town kept the
+// register before Lien), with source = import and the file's name (docs/register.md).
+RegisterEntryDraft DraftOf(const ImportedRegisterFields& fields, const Date& today) {
+  RegisterEntryDraft draft;
+  draft.ground = fields.ground;
+  draft.home_care_service = fields.home_care_service;
+  draft.emergency_contact_name = fields.emergency_contact_name;
+  draft.emergency_contact_phone = fields.emergency_contact_phone;
+  draft.requested_by = "self";
+  draft.requested_on = FormatDate(today);
+  return draft;
+}
+
+std::string ColumnOf(const std::vector<ColumnMapping>& columns, const std::string& field) {
+  for (const ColumnMapping& column : columns) {
+    if (ImportFieldCode(column.field) == field) return column.heading;
+  }
+  return {};
+}
+
+// The register entries an existing register would create, checked like the rows (a bad entry rejects its row).
+void PlanRegisterEntries(db::Connection& connection, ImportPlan& plan, const Date& today) {
+  std::vector<PlannedRow> kept;
+  std::set<std::int64_t> scheduled;
+  for (PlannedRow& row : plan.rows) {
+    if (row.register_fields.ground.empty()) {
+      kept.push_back(std::move(row));
+      continue;
+    }
+    if (auto entry = BuildEntry(DraftOf(row.register_fields, today), today); !entry) {
+      plan.rejected.push_back(
+          {row.line, ColumnOf(plan.columns, entry.error().field), entry.error().message_key, entry.error().args});
+      ++plan.rejected_rows;
+      std::size_t& count = row.action == RowAction::kCreate   ? plan.created
+                           : row.action == RowAction::kUpdate ? plan.updated
+                                                              : plan.unchanged;
+      --count;
+      continue;
+    }
+    if (row.person.id != 0) {
+      if (scheduled.contains(row.person.id)) {
+        ++plan.entries_existing;
+        kept.push_back(std::move(row));
+        continue;
+      }
+      if (const auto stored = store::FindRegisterEntry(connection, row.person.id)) {
+        ++(stored->registered() ? plan.entries_existing : plan.entries_ended);
+        kept.push_back(std::move(row));
+        continue;
+      }
+      scheduled.insert(row.person.id);
+    }
+    row.create_register_entry = true;
+    ++plan.entries_created;
+    kept.push_back(std::move(row));
+  }
+  plan.rows = std::move(kept);
+  std::stable_sort(plan.rejected.begin(), plan.rejected.end(),
+                   [](const ImportRejection& a, const ImportRejection& b) { return a.line < b.line; });
+}
 
 void Audit(db::Connection& connection, audit::Event event, const ImportReport& report, core::EpochMillis now) {
   const ImportPlan& plan = report.plan;
@@ -25,7 +92,8 @@ void Audit(db::Connection& connection, audit::Event event, const ImportReport& r
                    {"updated", std::to_string(plan.updated)},
                    {"unchanged", std::to_string(plan.unchanged)},
                    {"flagged", std::to_string(plan.flagged)},
-                   {"rejected_rows", std::to_string(plan.rejected_rows)}};
+                   {"rejected_rows", std::to_string(plan.rejected_rows)},
+                   {"register_entries_created", std::to_string(plan.entries_created)}};
   audit::Append(connection, now, event);
 }
 
@@ -53,6 +121,11 @@ void Apply(db::Connection& connection, ImportReport& report, const std::string& 
       if (!updated) throw std::logic_error("import: update of person " + std::to_string(person_id) + " refused");
     }
     RecordImportedRow(connection, row.row_hash, person_id, batch_id);
+    if (row.create_register_entry) {
+      const EntryOrigin origin{author.user_id, std::string(kSourceImport), file_name, now};
+      auto entry = RegisterPerson(connection, person_id, DraftOf(row.register_fields, DayOf(now)), origin, now);
+      if (!entry) throw std::logic_error("import: register entry refused: " + entry.error().message_key);
+    }
   }
   report.batch_id = batch_id;
   report.imported = true;
@@ -82,7 +155,9 @@ core::Result<ImportReport> RunImport(db::Database& database, const ImportRequest
   const auto plan = [&](db::Connection& connection) {
     const std::vector<Person> existing = LoadRegisterForImport(connection);
     const auto hashes = LoadImportedRowHashes(connection);
-    return PlanImport(*table, *columns, request.settings, existing, hashes, today);
+    ImportPlan planned = PlanImport(*table, *columns, request.settings, existing, hashes, today);
+    if (request.settings.existing_register) PlanRegisterEntries(connection, planned, today);
+    return planned;
   };
   if (request.dry_run) {
     report.plan = db::InReadTransaction(database, plan);

@@ -219,6 +219,41 @@ TEST_P(ImportApi, ExportsNeutraliseFormulasAndFollowTheFilters) {
   EXPECT_EQ(sophie->Get("/api/v1/persons/999999/visit-sheet.pdf").status, 404);
 }
 
+TEST_P(ImportApi, AnExistingRegisterCreatesEntriesOnceWithItsSource) {
+  auto sophie = SocialWorker();
+  const std::string register_file =
+      "Nom;Prénom;Né(e) le;Motif d'inscription;Personne à prévenir;Tél. personne à prévenir\n"
+      "Lefèvre;Éloïse;09/03/1941;65 ans et plus;Anne Lefèvre;06 12 34 56 78\n"
+      "Martin;Paul;02/11/1970;AAH;;\n"
+      "Roux;Anne;01/01/1950;Adulte handicapé;;\n";
+  auto body = ImportBody(register_file, true, "registre-canicule-2025.csv");
+  body["existing_register"] = true;
+  auto dry = sophie->SendJson("POST", "/api/v1/imports/register", body);
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(dry.Json()["rejected_rows"], 1) << "a bare \"handicapé\" does not say which ground";
+  EXPECT_EQ(dry.Json()["rejected"][0]["line"], 4);
+  EXPECT_EQ(dry.Json()["rejected"][0]["column"], "Motif d'inscription");
+
+  const std::string fixed = register_file.substr(0, register_file.rfind("Roux")) + "Roux;Anne;01/01/1950;RQTH;;\n";
+  body = ImportBody(fixed, false, "registre-canicule-2025.csv");
+  body["existing_register"] = true;
+  auto done = sophie->SendJson("POST", "/api/v1/imports/register", body);
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.Json()["created"], 3);
+  EXPECT_EQ(done.Json()["register_entries"]["created"], 3);
+
+  auto again = sophie->SendJson("POST", "/api/v1/imports/register", body);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.Json()["created"], 0);
+  EXPECT_EQ(again.Json()["register_entries"]["created"], 0);
+  EXPECT_EQ(again.Json()["register_entries"]["existing"], 3);
+
+  auto plain = ImportBody("Nom;Prénom;Motif\nPetit;Luc;65 ans\n", false, "liste.csv");
+  auto without = sophie->SendJson("POST", "/api/v1/imports/register", plain);
+  ASSERT_EQ(without.status, 200) << without.body;
+  EXPECT_EQ(without.Json()["register_entries"]["created"], 0) << "no entry unless the user declares a register";
+}
+
 TEST_P(ImportApi, ExportsNeedTheExportPermission) {
   CreateUser("carl.caller", "caller");
   CreateUser("ines.intake", "intake");
