@@ -1,12 +1,15 @@
 // Browser tests of the register's pages against the real `lien serve`:
 // - an intake agent registers a person, sees the duplicate warning for a person already recorded (with the
 //   reasons in plain French) and opens the existing record instead of creating a second one;
+// - a social worker edits a person while someone else changes the same record: the save answers 412 and the
+//   page shows what changed (who, field: before → after); the user puts their change back and saves.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { environmentProblem, launchBrowser, startServer, watchPage } from './lib/harness.mjs';
 
 const LEA = { login: 'lea.martin', name: 'Léa Martin', role: 'intake', password: 'Accueil-Mairie-2026!' };
 const SOPHIE = { login: 'sophie.bernard', name: 'Sophie Bernard', role: 'social_worker', password: 'Suivi-Social-2026!' };
+const PAUL = { login: 'paul.durand', name: 'Paul Durand', role: 'coordinator', password: 'Coordination-2026!' };
 const TIMEOUT = 15_000;
 
 const problem = environmentProblem();
@@ -21,7 +24,7 @@ if (problem) {
     let browser;
 
     before(async () => {
-      server = await startServer([LEA, SOPHIE]);
+      server = await startServer([LEA, SOPHIE, PAUL]);
       browser = await launchBrowser();
     });
 
@@ -138,6 +141,76 @@ if (problem) {
           found.body.items.map((p) => String(p.id)),
           [existingId],
         );
+        assert.deepEqual(problems, [], 'no CSP violation nor page error');
+      });
+    });
+
+    test('a concurrent edit shows what changed and the user reapplies their change', async (t) => {
+      await withServerLog(async () => {
+        const paul = await apiAs(PAUL);
+        t.after(() => paul.close());
+        const created = await paul.call('POST', '/api/v1/persons', {
+          last_name: 'Moreau',
+          first_names: 'Henri',
+          birth_date: '1938-07-02',
+          address: { number: '4', street: 'place Clemenceau', postcode: '62400', town: 'Béthune' },
+          phones: [{ number: '0612345678' }],
+          ignore_duplicates: true,
+        });
+        assert.equal(created.status, 201, JSON.stringify(created.body));
+        const id = String(created.body.person.id);
+
+        const { context, page, problems } = await loggedInPage(SOPHIE);
+        t.after(() => context.close());
+        await page.goto(`/persons/${id}`);
+        await page.getByRole('heading', { level: 1, name: 'Henri Moreau' }).waitFor();
+        await page.getByRole('button', { name: 'Modifier' }).click();
+        const floor = page.getByLabel('Étage');
+        await floor.waitFor();
+        await floor.fill('3e');
+
+        // Meanwhile the coordinator corrects the first names.
+        const current = await paul.call('GET', `/api/v1/persons/${id}`);
+        const changed = await paul.call(
+          'PATCH',
+          `/api/v1/persons/${id}`,
+          { first_names: 'Henri Louis' },
+          { 'If-Match': String(current.body.version) },
+        );
+        assert.equal(changed.status, 200, JSON.stringify(changed.body));
+
+        const [response] = await Promise.all([
+          page.waitForResponse((r) => r.url().endsWith(`/api/v1/persons/${id}`) && r.request().method() === 'PATCH'),
+          page.getByRole('button', { name: 'Enregistrer les modifications' }).click(),
+        ]);
+        assert.equal(response.status(), 412);
+        const conflict = page.getByRole('heading', { level: 2, name: 'Quelqu’un a modifié cette fiche pendant votre saisie' });
+        await conflict.waitFor();
+        await page.waitForFunction(() => document.activeElement?.id === 'conflict-heading');
+        const panel = page.locator('section', { has: conflict });
+        await panel.getByText(`par ${PAUL.login}`).waitFor();
+        const line = panel.locator('.change__fields li').filter({ hasText: 'Prénoms' });
+        await line.waitFor();
+        assert.equal((await line.locator('del').innerText()).trim(), 'Henri');
+        assert.equal((await line.locator('ins').innerText()).trim(), 'Henri Louis');
+
+        // Put the floor back on the current record and save.
+        await page.getByRole('button', { name: 'Reprendre mes modifications sur la fiche à jour' }).click();
+        assert.equal(await page.getByLabel('Étage').inputValue(), '3e');
+        assert.equal(await page.getByLabel('Prénoms', { exact: true }).inputValue(), 'Henri Louis');
+        await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+        await page.getByText('Modifications enregistrées.').waitFor();
+        await page.getByRole('heading', { level: 1, name: 'Henri Louis Moreau' }).waitFor();
+
+        const final = await paul.call('GET', `/api/v1/persons/${id}`);
+        assert.equal(final.body.first_names, 'Henri Louis');
+        assert.equal(final.body.address.floor, '3e');
+
+        // The history tab lists both changes with their authors.
+        await page.getByRole('tab', { name: 'Historique' }).click();
+        const history = page.getByRole('tabpanel');
+        await history.getByText(`par ${SOPHIE.login}`).first().waitFor();
+        await history.getByText(`par ${PAUL.login}`).first().waitFor();
         assert.deepEqual(problems, [], 'no CSP violation nor page error');
       });
     });

@@ -1,6 +1,7 @@
 // Codes of the register module (statuses, grounds, duplicate reasons…) in words. An unknown code is
 // shown as it is rather than hidden.
 import { isMessageKey, t } from './i18n';
+import { formatDay } from './dates';
 
 export function codeText(prefix: string, code: string | null | undefined): string {
   if (!code) return '';
@@ -14,6 +15,7 @@ export const reasonText = (code: string) => codeText('duplicates.reason', code);
 export function valueText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '∅';
   if (Array.isArray(value)) return value.map(valueText).join(', ') || '∅';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value);
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if ('number' in o || 'e164' in o) return [o.display ?? o.number ?? o.e164, o.label].filter(Boolean).join(' ');

@@ -155,6 +155,11 @@ export const enRegister: Record<keyof typeof frRegister, string> = {
   'merge.done': 'The record of {name} is merged into this one.',
   'merge.conflict': 'Someone changed this record meanwhile. Reload the page before merging.',
 
+  'history.action.household.create': 'household described',
+  'history.action.household.update': 'household changed',
+  'history.action.household.delete': 'household deleted',
+  'history.action.person.merge': 'merge',
+  'person.merged_record': 'Merged record (no.)',
   'history.none': 'No change recorded.',
   'history.by': 'by {login}',
   'history.version': 'version {version}',

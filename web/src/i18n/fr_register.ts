@@ -155,6 +155,11 @@ export const frRegister = {
   'merge.done': 'La fiche de {name} est fusionnée dans celle-ci.',
   'merge.conflict': 'Quelqu’un a modifié cette fiche entre-temps. Rechargez la page avant de fusionner.',
 
+  'history.action.household.create': 'foyer décrit',
+  'history.action.household.update': 'foyer modifié',
+  'history.action.household.delete': 'foyer supprimé',
+  'history.action.person.merge': 'fusion',
+  'person.merged_record': 'Fiche fusionnée (n°)',
   'history.none': 'Aucune modification enregistrée.',
   'history.by': 'par {login}',
   'history.version': 'version {version}',
