@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { environmentProblem, launchBrowser, startServer, watchPage } from './lib/harness.mjs';
-import { totpCode } from './lib/totp.mjs';
+import { setUpTotpInUi, totpCode } from './lib/totp.mjs';
 
 const ADMIN = { login: 'admin.mairie', name: 'Admin Mairie', role: 'admin', password: 'Administration-2026!' };
 const SOPHIE = { login: 'sophie.bernard', name: 'Sophie Bernard', role: 'social_worker', password: 'Suivi-Social-2026!' };
@@ -46,17 +46,8 @@ if (problem) {
       await page.getByLabel('Identifiant').fill(account.login);
       await page.getByLabel('Mot de passe').fill(account.password);
       await page.getByRole('button', { name: 'Se connecter' }).click();
-      if (account.role === 'admin') {
-        // The admin role requires two-factor authentication: set it up on first login.
-        await page.getByRole('heading', { level: 1, name: 'Double authentification' }).waitFor();
-        // The set-up starts by itself when the role requires it.
-        await page.locator('code.secret').waitFor();
-        const secret = (await page.locator('code.secret').innerText()).replace(/\s/g, '');
-        await page.getByLabel('Code affiché par l’application').fill(totpCode(secret));
-        await page.getByRole('button', { name: 'Valider le code' }).click();
-        await page.getByText('La double authentification est activée.').first().waitFor();
-        await page.goto('/');
-      }
+      // The admin role requires two-factor authentication: set it up on first login.
+      if (account.role === 'admin') await setUpTotpInUi(page);
       await page.getByRole('heading', { level: 1, name: `Bonjour, ${account.name}` }).waitFor();
       return { context, page, problems };
     }

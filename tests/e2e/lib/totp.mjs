@@ -27,3 +27,18 @@ export function totpCode(secret, now = Date.now()) {
   const binary = mac.readUInt32BE(offset) & 0x7fffffff;
   return String(binary % 1_000_000).padStart(6, '0');
 }
+
+/**
+ * On the first login of a role that requires two-factor authentication, the UI opens its set-up: read the
+ * secret shown, confirm a code, and go home.
+ */
+export async function setUpTotpInUi(page) {
+  await page.getByRole('heading', { level: 1, name: 'Double authentification' }).waitFor();
+  // The set-up starts by itself when the role requires it.
+  await page.locator('code.secret').waitFor();
+  const secret = (await page.locator('code.secret').innerText()).replace(/\s/g, '');
+  await page.getByLabel('Code affiché par l’application').fill(totpCode(secret));
+  await page.getByRole('button', { name: 'Valider le code' }).click();
+  await page.getByText('La double authentification est activée.').first().waitFor();
+  await page.goto('/');
+}
