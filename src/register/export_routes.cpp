@@ -7,6 +7,7 @@
 #include "register/person_route_support.hpp"
 #include "register/person_rules.hpp"
 #include "register/person_search_query.hpp"
+#include "register/register_entry_store.hpp"
 
 namespace lien::registry {
 namespace {
@@ -35,12 +36,13 @@ Response FileReply(std::string body, const char* content_type, const std::string
 
 // The register's emergency contact of a registered person (register purpose: the caller checks designation).
 std::optional<EmergencyContact> FindEmergencyContact(db::Connection& connection, std::int64_t person_id) {
-  const auto row = connection.QueryOne(
-      "SELECT emergency_contact_name, emergency_contact_relation, emergency_contact_phone FROM register_entries "
-      "WHERE person_id = ? AND state = 'registered'",
-      {person_id});
-  if (!row || (row->Text(0).empty() && row->Text(2).empty())) return std::nullopt;
-  return EmergencyContact{row->Text(0), row->Text(1), row->Text(2)};
+  const auto entry = store::FindRegisterEntry(connection, person_id);
+  if (!entry || !entry->registered() ||
+      (entry->emergency_contact_name.empty() && entry->emergency_contact_phone.empty())) {
+    return std::nullopt;
+  }
+  return EmergencyContact{entry->emergency_contact_name, entry->emergency_contact_relation,
+                          entry->emergency_contact_phone};
 }
 
 enum class ListFormat { kXlsx, kCsv };

@@ -254,6 +254,40 @@ TEST_P(ImportApi, AnExistingRegisterCreatesEntriesOnceWithItsSource) {
   EXPECT_EQ(without.Json()["register_entries"]["created"], 0) << "no entry unless the user declares a register";
 }
 
+TEST_P(ImportApi, TheVisitSheetShowsTheEmergencyContactOnlyToADesignatedAgent) {
+  CreateUser("paul.admin", "admin");
+  CreateUser("sophie.social", "social_worker");
+  CreateUser("denise.dpo", "dpo");
+  StartServer();
+  auto sophie = SignIn("sophie.social");
+  auto body = ImportBody(
+      "Nom;Prénom;Né(e) le;Motif;Personne à prévenir;Tél. personne à prévenir\n"
+      "Lefèvre;Éloïse;09/03/1941;65 ans et plus;Anne Lefèvre;06 12 34 56 78\n",
+      false);
+  body["existing_register"] = true;
+  ASSERT_EQ(sophie->SendJson("POST", "/api/v1/imports/register", body).status, 200);
+  auto found = sophie->Get("/api/v1/persons?q=lefevre").Json()["items"][0]["id"];
+  const std::string id = found.is_string() ? found.get<std::string>() : std::to_string(found.get<std::int64_t>());
+  ASSERT_EQ(sophie->Get("/api/v1/persons/" + id + "/visit-sheet.pdf").status, 200);
+
+  auto admin = SignIn("paul.admin");
+  auto users = admin->Get("/api/v1/users?q=sophie.social").Json()["items"];
+  ASSERT_EQ(users.size(), 1U);
+  ASSERT_EQ(admin->Send("PUT", "/api/v1/register/agents/" + std::to_string(users[0]["id"].get<std::int64_t>())).status,
+            200);
+  ASSERT_EQ(sophie->Send("POST", "/api/v1/register/me/secrecy").status, 200);
+  ASSERT_EQ(sophie->Get("/api/v1/persons/" + id + "/visit-sheet.pdf").status, 200);
+
+  auto dpo = SignIn("denise.dpo");
+  auto trail = dpo->Get("/api/v1/audit?action=person.visit_sheet");
+  ASSERT_EQ(trail.status, 200) << trail.body;
+  const auto items = trail.Json()["items"];
+  ASSERT_EQ(items.size(), 2U);  // newest first
+  EXPECT_EQ(items[0]["details"]["emergency_contact"], "shown");
+  EXPECT_EQ(items[0]["purpose"], "register");
+  EXPECT_EQ(items[1]["details"]["emergency_contact"], "absent");
+}
+
 TEST_P(ImportApi, ExportsNeedTheExportPermission) {
   CreateUser("carl.caller", "caller");
   CreateUser("ines.intake", "intake");
