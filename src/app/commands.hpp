@@ -5,6 +5,8 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 
+#include "register/retention.hpp"
+
 namespace lien::app {
 
 using CommandRunner = std::function<int()>;
@@ -12,10 +14,15 @@ using CommandRunner = std::function<int()>;
 /// The --db option, shared by every command that opens the database (env LIEN_DB).
 CLI::Option* AddDbOption(CLI::App& command, std::string& location);
 
+/// --follow-up-retention-days and --delivery-retention-days (env LIEN_FOLLOW_UP_RETENTION_DAYS,
+/// LIEN_DELIVERY_RETENTION_DAYS), shared by `serve` (the daily job, the API) and `register purge`.
+void AddRetentionPolicyOptions(CLI::App& command, registry::RetentionPolicy& policy);
+
 void AddServeCommand(CLI::App& app, CommandRunner& run);
 void AddMigrateCommand(CLI::App& app, CommandRunner& run);
 void AddUserCommand(CLI::App& app, CommandRunner& run);
 void AddDemoCommand(CLI::App& app, CommandRunner& run);
+void AddRegisterCommand(CLI::App& app, CommandRunner& run);
 void AddAuditCommand(CLI::App& app, CommandRunner& run);
 void AddImportCommand(CLI::App& app, CommandRunner& run);
 void AddRoutesCommand(CLI::App& app, CommandRunner& run);

@@ -1,12 +1,18 @@
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "app/commands.hpp"
 #include "app/services.hpp"
 #include "core/messages.hpp"
+#include "register/demo_town.hpp"
+#include "register/demo_town_store.hpp"
+#include "register/person_rules.hpp"
+#include "register/register_agents.hpp"
 
 namespace lien::app {
 namespace {
@@ -26,7 +32,7 @@ constexpr std::array<DemoAccount, 9> kAccounts = {{
     {"claire.petit", "Claire Petit", "intake"},
     {"karim.haddad", "Karim Haddad", "logistics"},
     {"luc.bernard", "Luc Bernard", "driver"},
-    {"restos.amiens", "Restos du Cœur — antenne d'Amiens", "partner"},
+    {"restos.bethune", "Restos du Cœur — antenne de Béthune", "partner"},
     {"helene.roux", "Hélène Roux", "dpo"},
 }};
 
@@ -41,6 +47,45 @@ std::string Passphrase(std::mt19937_64& random) {
   std::uniform_int_distribution<int> number(10, 99);
   return std::string(kWords[word(random)]) + "-" + kWords[word(random)] + "-" + std::to_string(number(random)) + "-" +
          kWords[word(random)];
+}
+
+// The accounts that handle the register in the demo: designated by the admin, secrecy acknowledged, so that the
+// register pages work at the first sign-in.
+constexpr std::array<const char*, 3> kRegisterAgents = {"marc.lefebvre", "nadia.benali", "claire.petit"};
+
+// The town and its register agents, in one transaction: all of it or nothing.
+int FillTown(Services& services, std::uint64_t seed) {
+  registry::DemoTownOptions options;
+  options.seed = seed;
+  const auto now = services.clock->Now();
+  options.today = registry::DayOf(now);
+  const auto town = registry::GenerateDemoTown(options);
+  const auto admin = services.accounts->FindByLogin(kAccounts[0].login);
+  if (!admin) {
+    std::fprintf(stderr, "lien: no %s account to designate the register agents\n", kAccounts[0].login);
+    return 1;
+  }
+  std::vector<std::int64_t> agents;
+  for (const char* login : kRegisterAgents) {
+    if (const auto agent = services.accounts->FindByLogin(login)) agents.push_back(agent->id);
+  }
+  const auto counts = db::InWriteTransaction(*services.database, [&](db::Connection& c) {
+    for (const auto agent : agents) {
+      if (registry::DesignateRegisterAgent(c, agent, admin->id, now)) (void)registry::AcknowledgeSecrecy(c, agent, now);
+    }
+    return registry::StoreDemoTown(c, town, now);
+  });
+  if (counts.already_filled) {
+    std::printf("\nThe database already holds persons: the town was left as it is.\n");
+    return 0;
+  }
+  std::printf(
+      "\nTown of %s (%s): %lld persons on %zu streets, %lld register entries, %lld households, %zu deliberate\n"
+      "duplicates. Register agents (designated, secrecy acknowledged): marc.lefebvre, nadia.benali, claire.petit.\n",
+      town.name.c_str(), town.postcode.c_str(), static_cast<long long>(counts.persons), town.streets.size(),
+      static_cast<long long>(counts.register_entries), static_cast<long long>(counts.households),
+      town.duplicate_pairs.size());
+  return 0;
 }
 
 int Demo(const std::string& location, std::uint64_t seed) {
@@ -68,7 +113,7 @@ int Demo(const std::string& location, std::uint64_t seed) {
       "\n%d account(s) created. Admin and DPO accounts set up two-factor sign-in (any authenticator app)\n"
       "at their first sign-in.\n",
       created);
-  return 0;
+  return FillTown(services, seed);
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   lien::app::AddMigrateCommand(app, run);
   lien::app::AddUserCommand(app, run);
   lien::app::AddDemoCommand(app, run);
+  lien::app::AddRegisterCommand(app, run);
   lien::app::AddAuditCommand(app, run);
   lien::app::AddImportCommand(app, run);
   lien::app::AddRoutesCommand(app, run);

@@ -9,6 +9,7 @@
 #include "app/commands.hpp"
 #include "app/services.hpp"
 #include "http/server.hpp"
+#include "register/retention_job.hpp"
 
 namespace lien::app {
 namespace {
@@ -28,6 +29,8 @@ struct ServeOptions {
   double shutdown_grace_s = 10;
   std::int64_t session_idle_s = std::int64_t{30} * 60;
   std::int64_t session_lifetime_s = std::int64_t{12} * 3600;
+  registry::RetentionPolicy retention;
+  double retention_interval_h = 24;  ///< 0: no retention job in this server
 };
 
 // "127.0.0.1:8080", "[::1]:8080" or ":8080" (all interfaces).
@@ -73,6 +76,7 @@ int Serve(const ServeOptions& options) {
   settings.touch_interval = std::min<core::EpochMillis>(settings.touch_interval, settings.idle_timeout / 4);
   // One connection per request thread, plus two for background work.
   auto services = OpenServices(options.db, server_options.threads + 2, settings, /*migrate=*/true);
+  services.retention = options.retention;
 
   http::Metrics metrics;
   auto* database = services.database.get();
@@ -86,6 +90,12 @@ int Serve(const ServeOptions& options) {
   AddAllRoutes(router, services, metrics);
 
   http::Server server(server_options, router, metrics);
+  std::unique_ptr<registry::RetentionJob> retention_job;
+  if (options.retention_interval_h > 0) {
+    retention_job = std::make_unique<registry::RetentionJob>(
+        *services.database, *services.clock, services.retention,
+        std::chrono::milliseconds(static_cast<std::int64_t>(options.retention_interval_h * 3600 * 1000)));
+  }
   const bool tls = !options.tls_cert.empty();
   spdlog::info("Lien {} listening on {}://{}:{} ({} threads, database {})", LIEN_VERSION, tls ? "https" : "http",
                server_options.listen_address, server.BoundPort(), server_options.threads,
@@ -149,6 +159,13 @@ void AddServeCommand(CLI::App& app, CommandRunner& run) {
   command->add_option("--session-lifetime", options->session_lifetime_s, "Seconds after sign-in a session ends anyway")
       ->envname("LIEN_SESSION_LIFETIME")
       ->check(CLI::Range(1, 30 * 24 * 3600))
+      ->capture_default_str();
+  AddRetentionPolicyOptions(*command, options->retention);
+  command
+      ->add_option("--retention-interval", options->retention_interval_h,
+                   "Hours between two runs of the retention purge (0: this server runs none)")
+      ->envname("LIEN_RETENTION_INTERVAL")
+      ->check(CLI::Range(0.0, 24.0 * 365))
       ->capture_default_str();
   command->callback([&run, options] { run = [options] { return Serve(*options); }; });
 }

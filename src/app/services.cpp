@@ -12,6 +12,7 @@
 #include "register/prefect_export_routes.hpp"
 #include "register/register_agents_routes.hpp"
 #include "register/register_entry_routes.hpp"
+#include "register/rights_routes.hpp"
 
 namespace lien::app {
 
@@ -65,6 +66,8 @@ void AddAllRoutes(http::Router& router, Services& services, http::Metrics& metri
   registry::AddPersonRoutes(routes, *services.database, *services.clock);
   registry::AddImportRoutes(routes, *services.database, *services.clock);
   registry::AddExportRoutes(routes, *services.database, *services.clock);
+  registry::AddRightsRoutes(routes, *services.database, *services.clock);
+  registry::AddRetentionRoutes(routes, *services.database, *services.clock, services.retention);
 }
 
 }  // namespace lien::app

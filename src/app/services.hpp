@@ -11,6 +11,7 @@
 #include "db/database.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "register/retention.hpp"
 
 namespace lien::app {
 
@@ -19,6 +20,7 @@ struct Services {
   std::unique_ptr<core::Clock> clock;
   std::unique_ptr<auth::Sessions> sessions;
   std::unique_ptr<auth::Accounts> accounts;
+  registry::RetentionPolicy retention;  ///< read by the retention routes; `serve` sets it from its options
 };
 
 /// Opens (and migrates, when `migrate`) the database and builds the services on it.

@@ -211,7 +211,7 @@ class TownMaker {
     if (!rng().Chance(likelihood)) return std::nullopt;
     DemoRegisterEntry entry;
     static constexpr std::array<std::string_view, 5> kDisabilityGrounds = {
-        "disability_aah", "disability_pch_actp", "disability_card", "disability_rqth", "disability_pension"};
+        "disabled_aah", "disabled_pch_actp", "disabled_card", "disabled_rqth", "disabled_pension"};
     entry.ground = age >= 65 ? "age_65" : age >= 60 ? "age_60_unfit" : std::string(rng().Any(kDisabilityGrounds));
     if (rng().Chance(0.35)) entry.home_care_service = std::string(rng().Any(names::kHomeCareServices));
     const std::string& family = member.person.birth_name.empty() ? member.person.last_name : member.person.birth_name;
@@ -244,33 +244,32 @@ class TownMaker {
       entry.requested_by = "self";
     } else if (draw < relative) {
       const auto& kin = rng().Any(names::kRelatives);
-      entry.requested_by = "relative";
-      entry.requester_relation = std::string(kin.name);
+      entry.requested_by = "third_party";
+      entry.requester_relation = "relative";
       entry.requester_name = people_.FirstNames(kin.feminine) + " " + (rng().Chance(0.6) ? family : people_.LastName());
-      entry.request_evidence = std::string(kin.feminine ? "Courrier de sa " : "Courrier de son ") +
-                               entry.requester_relation + " daté du " + on;
+      entry.request_evidence =
+          std::string(kin.feminine ? "Courrier de sa " : "Courrier de son ") + std::string(kin.name) + " daté du " + on;
     } else if (draw < representative) {
       entry.requested_by = "legal_representative";
       const bool association = rng().Chance(0.5);
       entry.requester_name =
           association ? "UDAF du Pas-de-Calais" : people_.FirstNames(rng().Chance(0.5)) + " " + family;
-      entry.requester_relation = rng().Chance(0.5) ? "tuteur" : "curateur";
       entry.request_evidence = "Copie du jugement de protection et demande écrite du " + on;
     } else if (draw < 0.87) {
-      entry.requested_by = "home_help";
+      entry.requested_by = "third_party";
       entry.requester_name = std::string(rng().Any(names::kHomeCareServices));
-      entry.requester_relation = "service d'aide à domicile";
+      entry.requester_relation = "home_help";
       entry.request_evidence = "Fiche de liaison du " + on;
     } else if (draw < 0.95) {
-      entry.requested_by = "doctor";
+      entry.requested_by = "third_party";
       entry.requester_name = "Dr " + people_.LastName();
-      entry.requester_relation = "médecin traitant";
+      entry.requester_relation = "doctor";
       entry.request_evidence = "Courrier du médecin traitant du " + on;
     } else {
-      entry.requested_by = "neighbour";
+      entry.requested_by = "third_party";
       const bool woman = rng().Chance(0.6);
       entry.requester_name = people_.FirstNames(woman) + " " + people_.LastName();
-      entry.requester_relation = woman ? "voisine" : "voisin";
+      entry.requester_relation = "neighbour";
       entry.request_evidence = "Formulaire signé déposé à l'accueil de la mairie le " + on;
     }
   }

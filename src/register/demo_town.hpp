@@ -37,16 +37,15 @@ struct DemoStreet {
 /// A register entry as the legal workflow makes it (docs/register.md), in the schema's vocabulary.
 struct DemoRegisterEntry {
   std::string state = "registered";  ///< registered, opposed, removed
-  std::string ground;                ///< age_65, age_60_unfit, disability
-  std::string disability_proof;      ///< for ground disability: aah, pch_actp, disability_card, rqth, pension
+  std::string ground;                ///< age_65, age_60_unfit, disabled_aah, _pch_actp, _card, _rqth, _pension
   std::string home_care_service;
   std::string emergency_contact_name;
   std::string emergency_contact_phone;  ///< national notation, as typed
   std::string emergency_contact_relation;
-  std::string requested_by;  ///< self, legal_representative, relative, neighbour, doctor, home_help
+  std::string requested_by;  ///< self, legal_representative, third_party (relative, neighbour, doctor, home help)
   std::string requester_name;
-  std::string requester_relation;
-  std::string request_evidence;  ///< the written request of a third party
+  std::string requester_relation;  ///< a third party's: relative, neighbour, doctor, home_help
+  std::string request_evidence;    ///< the written request of a third party
   Date requested_on;
   std::string source = "request";  ///< request or import
   std::string import_source;       ///< the file of an imported register
