@@ -22,7 +22,7 @@ struct PurgeOptions {
 };
 
 void PrintIds(const char* what, const std::vector<std::int64_t>& ids) {
-  std::printf("  %-44s %zu", what, ids.size());
+  std::printf("  %-60s %zu", what, ids.size());
   constexpr std::size_t kShown = 20;
   for (std::size_t i = 0; i < ids.size() && i < kShown; ++i)
     std::printf("%s%lld", i == 0 ? "   ids: " : ", ", static_cast<long long>(ids[i]));
@@ -46,8 +46,7 @@ int Purge(const PurgeOptions& options) {
       "Past their time (follow-up kept %d days after the last contact, households %d days after the last "
       "delivery):\n",
       options.policy.follow_up_days, options.policy.delivery_days);
-  PrintIds("register entries ended (removed, opposed,", plan.register_entries);
-  std::printf("  %-44s\n", "  moved or deceased)");
+  PrintIds("register entries ended (removed, opposed, moved, deceased)", plan.register_entries);
   PrintIds("households not delivered within the period", plan.households);
   PrintIds("persons to erase with everything they hold", plan.persons);
   if (plan.Empty()) {
