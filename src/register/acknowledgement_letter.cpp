@@ -37,9 +37,8 @@ std::string FrenchDate(const Date& date) {
 
 std::string AddressedName(const store::PersonCard& person) {
   const std::string_view civility = person.civility == "mme" ? "Mme" : person.civility == "m" ? "M." : "";
-  std::string last_name = person.last_name;
-  for (auto& c : last_name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return Joined({civility, person.first_names, last_name});
+  // The name as typed: upper-casing "Lefèvre" needs Unicode case rules, and the letter reads well without.
+  return Joined({civility, person.first_names, person.last_name});
 }
 
 std::vector<std::string> AddressLines(const store::PersonCard& person) {

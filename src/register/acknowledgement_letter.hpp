@@ -18,7 +18,7 @@ core::Result<std::string> AcknowledgementLetterPdf(const store::PersonCard& pers
 /// "12/06/2026"
 std::string FrenchDate(const Date& date);
 
-/// "Mme Marie DURAND", from the stored civility code ("mme", "m" or empty).
+/// "Mme Marie Durand", from the stored civility code ("mme", "m" or empty).
 std::string AddressedName(const store::PersonCard& person);
 
 /// The address lines of a person: "12 bis rue Victor Hugo", complement, building and floor, "80000 Amiens".
