@@ -47,7 +47,7 @@ struct RegisterEntry {
   std::string requester_name;
   std::string requester_relation;
   std::string request_evidence;  ///< What proves a written request: "courrier du 3 juin 2026 (scanné)".
-  Date requested_on;
+  Date requested_on{};
   std::string source{kSourceRequest};
   std::string import_source;  ///< The file an imported register came from.
   std::optional<Date> acknowledgement_due;
