@@ -126,7 +126,7 @@ int Import(const ImportOptions& options) {
 
   auto dry = run(true);
   if (!dry) return PrintFailure(dry.error());
-  if (options.dry_run || !options.yes) print(*dry);
+  if (options.dry_run || !options.yes || dry->plan.rejected_rows > 0) print(*dry);
   std::fflush(stdout);
   if (dry->plan.rejected_rows > 0) {
     std::fprintf(stderr, "Rien n'a été importé : corrigez les lignes rejetées puis recommencez.\n");

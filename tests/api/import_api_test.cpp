@@ -1,6 +1,11 @@
 // The import of a register file over HTTP: dry run, then the import, all or nothing; the same file twice creates
 // nothing; a broken file gets line-numbered errors and imports nothing; Windows-1252 files; permissions.
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
 #include "api_fixture.hpp"
 #include "documents/base64.hpp"
 #include "documents/csv_reader.hpp"
@@ -286,6 +291,30 @@ TEST_P(ImportApi, TheVisitSheetShowsTheEmergencyContactOnlyToADesignatedAgent) {
   EXPECT_EQ(items[0]["details"]["emergency_contact"], "shown");
   EXPECT_EQ(items[0]["purpose"], "register");
   EXPECT_EQ(items[1]["details"]["emergency_contact"], "absent");
+}
+
+TEST_P(ImportApi, TheCommandLineReportsInFrenchAndExitsTwoOnRejectedRows) {
+  const auto directory = std::filesystem::temp_directory_path() / ("lien-import-cli-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string good = (directory / "registre.csv").string();
+  const std::string broken = (directory / "casse.csv").string();
+  std::ofstream(good, std::ios::binary) << kRegisterCsv;
+  std::ofstream(broken, std::ios::binary) << "Nom;Prénom;Né le\nDupont;Jean;01/02/1940\nPetit;Luc;31/02/1940\n";
+  const std::string db = database_->location();
+
+  auto dry = RunLien({"import", "register", good, "--dry-run", "--db", db});
+  EXPECT_EQ(dry.exit_code, 0) << dry.output;
+  EXPECT_NE(dry.output.find("Personnes à créer : 3"), std::string::npos) << dry.output;
+  auto refused = RunLien({"import", "register", broken, "--yes", "--db", db});
+  EXPECT_EQ(refused.exit_code, 2) << refused.output;
+  EXPECT_NE(refused.output.find("ligne 3, colonne Né le"), std::string::npos) << refused.output;
+  EXPECT_NE(refused.output.find("Rien n'a été importé"), std::string::npos);
+  auto done = RunLien({"import", "register", good, "--yes", "--db", db});
+  EXPECT_EQ(done.exit_code, 0) << done.output;
+  EXPECT_NE(done.output.find("Personnes créées : 3"), std::string::npos) << done.output;
+  auto again = RunLien({"import", "register", good, "--yes", "--db", db});
+  EXPECT_NE(again.output.find("Sans changement : 3"), std::string::npos) << again.output;
+  std::filesystem::remove_all(directory);
 }
 
 TEST_P(ImportApi, ExportsNeedTheExportPermission) {
