@@ -25,8 +25,8 @@ std::string MembersText(const std::vector<HouseholdMember>& members) {
   for (const auto& member : members) {
     if (!out.empty()) out += "; ";
     out += member.relationship;
-    if (!member.first_name.empty()) out += " " + member.first_name;
-    if (member.birth_year) out += " " + std::to_string(*member.birth_year);
+    if (!member.first_name.empty()) out.append(" ").append(member.first_name);
+    if (member.birth_year) out.append(" ").append(std::to_string(*member.birth_year));
   }
   return out;
 }

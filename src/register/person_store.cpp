@@ -114,9 +114,10 @@ std::vector<Person> LoadPersons(db::Connection& connection, const std::vector<st
   std::vector<Person> persons;
   if (ids.empty()) return persons;
   std::vector<db::Value> params(ids.begin(), ids.end());
-  const std::string in = "(" + detail::Placeholders(ids.size()) + ")";
-  auto rows = connection.Execute(
-      "SELECT " + std::string(detail::kPersonReadColumns) + " FROM persons p WHERE p.id IN " + in, params);
+  std::string sql = "SELECT " + std::string(detail::kPersonReadColumns) + " FROM persons p WHERE p.id IN (";
+  sql += detail::Placeholders(ids.size());
+  sql += ")";
+  auto rows = connection.Execute(sql, params);
   std::vector<Person> found;
   for (const auto& row : rows.rows) found.push_back(detail::ReadPerson(row));
   detail::AttachPhones(connection, found);

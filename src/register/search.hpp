@@ -16,7 +16,7 @@ namespace lien::registry {
 struct PersonQuery {
   std::string name;        ///< a name typed by the user: accent- and case-insensitive, partial, particles ignored
   std::string phone_e164;  ///< already parsed (core::ParsePhone): exact match on any of the person's phones
-  std::string street;      ///< folded by the store: matches the start of the street or any word in it
+  std::string street;      ///< folded by the store: the start of the street, with or without its type ("rue")
   std::string town;        ///< folded by the store: the start of the town's name
   std::string postcode;    ///< exact
   std::vector<PersonStatus> statuses;  ///< any of them
