@@ -97,13 +97,17 @@ TEST_P(SessionApi, IdleSessionsExpire) {
 
 TEST_P(SessionApi, SessionsEndAtTheirAbsoluteLifetimeEvenWhenActive) {
   CreateUser("marie.dupont", "coordinator");
-  StartServer({"--session-lifetime", "2"});
+  StartServer({"--session-lifetime", "3"});
+  // Timed from before the sign-in (the session is younger than this) for the requests that must pass, and from
+  // after it (the session is older) for the one that must fail: a slow, loaded machine cannot flip either.
+  const auto before_sign_in = std::chrono::steady_clock::now();
   auto client = SignIn("marie.dupont");
-  for (int i = 0; i < 4; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  const auto after_sign_in = std::chrono::steady_clock::now();
+  do {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
     ASSERT_EQ(client->Get("/api/v1/session").status, 200);
-  }
-  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  } while (std::chrono::steady_clock::now() - before_sign_in < std::chrono::milliseconds(1500));
+  std::this_thread::sleep_until(after_sign_in + std::chrono::milliseconds(3500));
   EXPECT_EQ(client->Get("/api/v1/session").status, 401);
 }
 
