@@ -51,23 +51,17 @@ core::Result<RegisterEntryDraft> RegisterEntryDraftFromJson(const json& body) {
     return core::Fail(only.error());
   }
   RegisterEntryDraft draft;
-  const std::pair<const char*, std::optional<std::string>*> fields[] = {
-      {"ground", &draft.ground},
-      {"home_care_service", &draft.home_care_service},
-      {"emergency_contact_name", &draft.emergency_contact_name},
-      {"emergency_contact_phone", &draft.emergency_contact_phone},
-      {"emergency_contact_relation", &draft.emergency_contact_relation},
-      {"requested_by", &draft.requested_by},
-      {"requester_name", &draft.requester_name},
-      {"requester_relation", &draft.requester_relation},
-      {"request_evidence", &draft.request_evidence},
-      {"requested_on", &draft.requested_on}};
-  for (const auto& [field, target] : fields) {
-    if (!body.contains(field)) continue;
+  core::Status status;
+  ForEachDraftField(draft, [&](const char* field, std::optional<std::string>& target) {
+    if (!status || !body.contains(field)) return;
     auto value = http::OptionalString(body, field, kMaxEntryTextLength);
-    if (!value) return core::Fail(value.error());
-    *target = value->value_or("");
-  }
+    if (!value) {
+      status = core::Fail(value.error());
+      return;
+    }
+    target = value->value_or("");
+  });
+  if (!status) return core::Fail(status.error());
   return draft;
 }
 

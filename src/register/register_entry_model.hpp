@@ -79,6 +79,22 @@ struct RegisterEntryDraft {
   std::optional<std::string> requested_on;  ///< YYYY-MM-DD
 };
 
+/// Calls `visit(name, member)` for each field of a draft (const or not) under its JSON name: the one list the
+/// JSON reader and the length check both walk.
+template <class Draft, class Visit>
+void ForEachDraftField(Draft& draft, Visit&& visit) {
+  visit("ground", draft.ground);
+  visit("home_care_service", draft.home_care_service);
+  visit("emergency_contact_name", draft.emergency_contact_name);
+  visit("emergency_contact_phone", draft.emergency_contact_phone);
+  visit("emergency_contact_relation", draft.emergency_contact_relation);
+  visit("requested_by", draft.requested_by);
+  visit("requester_name", draft.requester_name);
+  visit("requester_relation", draft.requester_relation);
+  visit("request_evidence", draft.request_evidence);
+  visit("requested_on", draft.requested_on);
+}
+
 /// The ground in French words, as letters and the prefect's list print it ("Personne âgée de 65 ans et plus").
 std::string_view GroundLabel(std::string_view ground);
 

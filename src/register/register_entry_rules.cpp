@@ -29,22 +29,13 @@ std::string Trimmed(const std::optional<std::string>& text) {
 }  // namespace
 
 core::Result<RegisterEntry> BuildEntry(const RegisterEntryDraft& draft, const Date& today) {
-  const std::pair<const char*, const std::optional<std::string>*> texts[] = {
-      {"ground", &draft.ground},
-      {"home_care_service", &draft.home_care_service},
-      {"emergency_contact_name", &draft.emergency_contact_name},
-      {"emergency_contact_phone", &draft.emergency_contact_phone},
-      {"emergency_contact_relation", &draft.emergency_contact_relation},
-      {"requested_by", &draft.requested_by},
-      {"requester_name", &draft.requester_name},
-      {"requester_relation", &draft.requester_relation},
-      {"request_evidence", &draft.request_evidence},
-      {"requested_on", &draft.requested_on}};
-  for (const auto& [field, value] : texts) {
-    if (*value && (*value)->size() > kMaxEntryTextLength) {
-      return Fail(ErrorCode::kInvalidInput, "validation.too_long", field,
-                  {{"max", std::to_string(kMaxEntryTextLength)}});
-    }
+  const char* too_long = nullptr;
+  ForEachDraftField(draft, [&](const char* field, const std::optional<std::string>& value) {
+    if (too_long == nullptr && value && value->size() > kMaxEntryTextLength) too_long = field;
+  });
+  if (too_long != nullptr) {
+    return Fail(ErrorCode::kInvalidInput, "validation.too_long", too_long,
+                {{"max", std::to_string(kMaxEntryTextLength)}});
   }
   RegisterEntry entry;
   entry.ground = Trimmed(draft.ground);
