@@ -1,6 +1,8 @@
 #include "register/register_entry_store.hpp"
 
+#include <initializer_list>
 #include <map>
+#include <vector>
 
 namespace lien::registry::store {
 namespace {
@@ -92,6 +94,20 @@ std::vector<DueAcknowledgement> ReadJoined(const db::QueryResult& result) {
   return rows;
 }
 
+// The values of the columns from `state` to `removal_reason`, in the order both INSERT and UPDATE name them,
+// between the statement's own leading and trailing values.
+std::vector<db::Value> WithContent(std::vector<db::Value> leading, const RegisterEntry& entry,
+                                   std::initializer_list<db::Value> trailing) {
+  leading.insert(leading.end(), {entry.state, entry.ground, entry.home_care_service, entry.emergency_contact_name,
+                                 entry.emergency_contact_phone, entry.emergency_contact_relation, entry.requested_by,
+                                 entry.requester_name, entry.requester_relation, entry.request_evidence,
+                                 IsoDate(entry.requested_on), entry.source, entry.import_source,
+                                 OptionalDate(entry.acknowledgement_due), OptionalInt(entry.acknowledged_at),
+                                 OptionalInt(entry.opposed_at), OptionalInt(entry.removed_at), entry.removal_reason});
+  leading.insert(leading.end(), trailing);
+  return leading;
+}
+
 }  // namespace
 
 std::optional<RegisterEntry> FindRegisterEntry(db::Connection& connection, std::int64_t person_id) {
@@ -109,29 +125,8 @@ std::int64_t InsertRegisterEntry(db::Connection& connection, const RegisterEntry
       "request_evidence, requested_on, source, import_source, acknowledgement_due, acknowledged_at, opposed_at, "
       "removed_at, removal_reason, created_at, created_by, updated_at, updated_by, version) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
-      {entry.person_id,
-       entry.state,
-       entry.ground,
-       entry.home_care_service,
-       entry.emergency_contact_name,
-       entry.emergency_contact_phone,
-       entry.emergency_contact_relation,
-       entry.requested_by,
-       entry.requester_name,
-       entry.requester_relation,
-       entry.request_evidence,
-       IsoDate(entry.requested_on),
-       entry.source,
-       entry.import_source,
-       OptionalDate(entry.acknowledgement_due),
-       OptionalInt(entry.acknowledged_at),
-       OptionalInt(entry.opposed_at),
-       OptionalInt(entry.removed_at),
-       entry.removal_reason,
-       entry.created_at,
-       OptionalInt(entry.created_by),
-       entry.updated_at,
-       OptionalInt(entry.updated_by)});
+      WithContent({entry.person_id}, entry,
+                  {entry.created_at, OptionalInt(entry.created_by), entry.updated_at, OptionalInt(entry.updated_by)}));
   return row->Int(0);
 }
 
@@ -142,28 +137,7 @@ bool UpdateRegisterEntry(db::Connection& connection, RegisterEntry& entry, std::
       "requester_relation = ?, request_evidence = ?, requested_on = ?, source = ?, import_source = ?, "
       "acknowledgement_due = ?, acknowledged_at = ?, opposed_at = ?, removed_at = ?, removal_reason = ?, "
       "updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?",
-      {entry.state,
-       entry.ground,
-       entry.home_care_service,
-       entry.emergency_contact_name,
-       entry.emergency_contact_phone,
-       entry.emergency_contact_relation,
-       entry.requested_by,
-       entry.requester_name,
-       entry.requester_relation,
-       entry.request_evidence,
-       IsoDate(entry.requested_on),
-       entry.source,
-       entry.import_source,
-       OptionalDate(entry.acknowledgement_due),
-       OptionalInt(entry.acknowledged_at),
-       OptionalInt(entry.opposed_at),
-       OptionalInt(entry.removed_at),
-       entry.removal_reason,
-       entry.updated_at,
-       OptionalInt(entry.updated_by),
-       entry.id,
-       expected_version});
+      WithContent({}, entry, {entry.updated_at, OptionalInt(entry.updated_by), entry.id, expected_version}));
   if (result.affected_rows != 1) return false;
   entry.version = expected_version + 1;
   return true;
