@@ -1,0 +1,73 @@
+#pragma once
+// Who calls whom (issue 4, "Enrolment": the same caller each time; when that caller is away, a stable stand-in,
+// and back to the usual caller after).
+//
+// Stand-ins come from consistent hashing: each caller who can take calls owns points on a ring (hashes of their
+// id), a person goes to the owner of the first point after the hash of their id. So the stand-in depends only on
+// the person and on who is on duty, and changes for as few people as possible when someone else comes or goes:
+// the same stand-in each day of an absence while the team is stable, and the absent caller's people spread over
+// the whole team instead of landing on one colleague. Rejected: hashing modulo the number of callers (everyone
+// moves when one caller's day off starts) and "the least loaded colleague" (changes daily).
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "calls/schedule_model.hpp"
+#include "core/clock.hpp"
+
+namespace lien::calls {
+
+/// Calls the caller can still take: what is left of the shift at `now` (whole calls of `minutes_per_call`),
+/// within `max_calls - calls_made` when a cap is set. Never negative; 0 once the shift is over.
+std::int32_t RemainingCapacity(const CallerOnDuty& caller, core::EpochMillis now);
+
+/// The consistent-hashing ring over a set of callers. Immutable; safe to share between threads.
+class StandInRing {
+ public:
+  StandInRing() = default;  ///< empty: no stand-in for anyone
+  /// `caller_ids`: the callers who can take calls (on duty, with room), in any order, each once.
+  explicit StandInRing(std::span<const CallerId> caller_ids);
+
+  /// The position in `caller_ids` of the person's stand-in; nullopt when the ring is empty.
+  std::optional<std::size_t> StandInIndexFor(PersonId person_id) const;
+
+ private:
+  struct Point {
+    std::uint64_t hash;
+    CallerId caller_id;  ///< orders points of equal hash, so the ring does not depend on the input's order
+    std::uint32_t index;
+  };
+  std::vector<Point> points_;
+};
+
+/// The callers on duty for a plan: sorted by id, their capacity at `now`, and the stand-in ring over those with
+/// room. The usual caller counts as away when not on duty or without room left (their shift is over).
+class CallerRoster {
+ public:
+  /// Callers with the same id are counted once (the first in id, shift start order).
+  CallerRoster(std::span<const CallerOnDuty> callers, core::EpochMillis now);
+
+  std::size_t Size() const { return ids_.size(); }
+  CallerId IdAt(std::size_t index) const { return ids_[index]; }
+  std::int32_t CapacityAt(std::size_t index) const { return capacities_[index]; }
+  std::optional<std::size_t> IndexOf(CallerId caller_id) const;
+
+  struct Choice {
+    std::size_t index;
+    Continuity continuity;  ///< kUsualCaller, kStandIn or kFirstAssignment
+  };
+  /// The caller a person's call goes to before lists fill up: the usual caller when on duty with room, else the
+  /// stand-in. nullopt when nobody on duty has room.
+  std::optional<Choice> Choose(PersonId person_id, CallerId usual_caller_id) const;
+
+ private:
+  std::vector<CallerId> ids_;
+  std::vector<std::int32_t> capacities_;
+  std::vector<std::size_t> ring_to_roster_;  ///< ring positions → roster indices
+  StandInRing ring_;
+};
+
+}  // namespace lien::calls

@@ -1,0 +1,159 @@
+#include "calls/worklist_planner.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <queue>
+#include <tuple>
+#include <vector>
+
+#include "calls/call_due.hpp"
+#include "calls/caller_assignment.hpp"
+
+namespace lien::calls {
+namespace {
+
+constexpr std::uint32_t kNobody = UINT32_MAX;
+
+/// One call of the day while planning: its sort key and where it goes. Kept small (48 bytes) because a
+/// million of them are sorted.
+struct Candidate {
+  core::EpochMillis not_before;
+  PersonId person_id;
+  CampaignId campaign_id;
+  std::int32_t priority;
+  std::uint32_t enrolment;  ///< index into the request's enrolments
+  std::uint32_t caller;     ///< roster index, kNobody for the overflow
+  CallReason reason;
+  Continuity continuity;
+  bool has_choice;  ///< the roster chose a caller before capacity was considered
+};
+
+bool ComesBefore(const Candidate& a, const Candidate& b) {
+  const bool a_missed = a.reason == CallReason::kMissedYesterday;
+  const bool b_missed = b.reason == CallReason::kMissedYesterday;
+  return std::tie(b_missed, a.not_before, b.priority, a.person_id, a.campaign_id) <
+         std::tie(a_missed, b.not_before, a.priority, b.person_id, b.campaign_id);
+}
+
+/// Retry policies by campaign id, looked up by binary search (a handful of campaigns).
+class RetryPolicies {
+ public:
+  RetryPolicies(std::span<const CampaignRetryPolicy> policies, const RetryPolicy& fallback)
+      : sorted_(policies.begin(), policies.end()), fallback_(fallback) {
+    std::stable_sort(sorted_.begin(), sorted_.end(),
+                     [](const auto& a, const auto& b) { return a.campaign_id < b.campaign_id; });
+  }
+  const RetryPolicy& For(CampaignId campaign_id) const {
+    const auto found = std::lower_bound(sorted_.begin(), sorted_.end(), campaign_id,
+                                        [](const CampaignRetryPolicy& p, CampaignId id) { return p.campaign_id < id; });
+    return found != sorted_.end() && found->campaign_id == campaign_id ? found->policy : fallback_;
+  }
+
+ private:
+  std::vector<CampaignRetryPolicy> sorted_;
+  RetryPolicy fallback_;
+};
+
+std::vector<Candidate> CallsOfTheDay(const PlanRequest& request, const ParisDay& day, const CallerRoster& roster) {
+  const RetryPolicies policies(request.retry_policies, request.default_retry_policy);
+  std::vector<Candidate> candidates;
+  candidates.reserve(request.enrolments.size());
+  for (std::size_t index = 0; index < request.enrolments.size(); ++index) {
+    const Enrolment& enrolment = request.enrolments[index];
+    const auto call = CallOn(day, enrolment, policies.For(enrolment.campaign_id));
+    if (!call) continue;
+    const auto choice = roster.Choose(enrolment.person_id, enrolment.usual_caller_id);
+    candidates.push_back({call->not_before, enrolment.person_id, enrolment.campaign_id, enrolment.priority,
+                          static_cast<std::uint32_t>(index),
+                          choice ? static_cast<std::uint32_t>(choice->index) : kNobody, call->reason,
+                          choice ? choice->continuity : Continuity::kSpillOver, choice.has_value()});
+  }
+  return candidates;
+}
+
+/// Gives each call its caller (see the header); what fits nobody keeps caller kNobody.
+void Assign(std::vector<Candidate>& ordered, const CallerRoster& roster) {
+  std::vector<std::int32_t> room(roster.Size());
+  for (std::size_t index = 0; index < roster.Size(); ++index) room[index] = roster.CapacityAt(index);
+
+  std::vector<std::uint32_t> spilled;
+  for (std::uint32_t rank = 0; rank < ordered.size(); ++rank) {
+    Candidate& call = ordered[rank];
+    if (call.has_choice && room[call.caller] > 0) {
+      --room[call.caller];
+    } else {
+      call.caller = kNobody;
+      spilled.push_back(rank);
+    }
+  }
+  if (spilled.empty()) return;
+
+  // The colleague with the most room, the lowest roster index (= lowest id) among equals.
+  using Slot = std::pair<std::int32_t, std::uint32_t>;
+  const auto less_room = [](const Slot& a, const Slot& b) {
+    return a.first != b.first ? a.first < b.first : a.second > b.second;
+  };
+  std::priority_queue<Slot, std::vector<Slot>, decltype(less_room)> by_room(less_room);
+  for (std::uint32_t index = 0; index < room.size(); ++index) {
+    if (room[index] > 0) by_room.emplace(room[index], index);
+  }
+  for (const std::uint32_t rank : spilled) {
+    if (by_room.empty()) break;
+    auto [left, index] = by_room.top();
+    by_room.pop();
+    ordered[rank].caller = index;
+    ordered[rank].continuity = Continuity::kSpillOver;
+    if (left > 1) by_room.emplace(left - 1, index);
+  }
+}
+
+PlannedCall ToPlannedCall(const Candidate& call, const Enrolment& enrolment, const ParisDay& day) {
+  return PlannedCall{.person_id = call.person_id,
+                     .campaign_id = call.campaign_id,
+                     .usual_caller_id = enrolment.usual_caller_id,
+                     .window = day.Window(enrolment.window),
+                     .not_before = call.not_before,
+                     .priority = call.priority,
+                     .reason = call.reason,
+                     .continuity = call.continuity};
+}
+
+}  // namespace
+
+WorklistPlan PlanWorklists(const PlanRequest& request) { return PlanWorklists(request, ParisDay(request.day)); }
+
+WorklistPlan PlanWorklists(const PlanRequest& request, const ParisDay& paris_day) {
+  const CallerRoster roster(request.callers, request.now);
+  std::vector<Candidate> calls = CallsOfTheDay(request, paris_day, roster);
+  std::sort(calls.begin(), calls.end(), ComesBefore);
+  Assign(calls, roster);
+
+  WorklistPlan plan;
+  std::vector<std::size_t> counts(roster.Size(), 0);
+  std::size_t overflow = 0;
+  for (const Candidate& call : calls) {
+    if (call.caller == kNobody) {
+      ++overflow;
+    } else {
+      ++counts[call.caller];
+    }
+  }
+  plan.worklists.resize(roster.Size());
+  for (std::size_t index = 0; index < roster.Size(); ++index) {
+    plan.worklists[index].caller_id = roster.IdAt(index);
+    plan.worklists[index].calls.reserve(counts[index]);
+  }
+  plan.overflow.reserve(overflow);
+  // Walking the calls in order keeps every list in order, whichever pass gave the call its caller.
+  for (const Candidate& call : calls) {
+    const PlannedCall planned = ToPlannedCall(call, request.enrolments[call.enrolment], paris_day);
+    if (call.caller == kNobody) {
+      plan.overflow.push_back(planned);
+    } else {
+      plan.worklists[call.caller].calls.push_back(planned);
+    }
+  }
+  return plan;
+}
+
+}  // namespace lien::calls

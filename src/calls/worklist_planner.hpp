@@ -1,0 +1,44 @@
+#pragma once
+// The daily worklists (issue 4, "Daily worklists"): for a Paris day and a clock reading, each caller's ordered
+// list of calls, within their capacity, and the calls that fit nobody. A pure function of its inputs: same
+// enrolments, callers, policies, day and `now` (in any order), same lists.
+//
+// Order of a list (and of the overflow): calls missed yesterday first; then by the earliest time the call can be
+// made (the agreed window's start, or the retry time when later); then priority, higher first; then person id
+// and campaign id, so that no tie is left to the input's order.
+//
+// Assignment, in that order: each call goes to its usual caller, or their stand-in when away
+// (caller_assignment.hpp), while that caller has room, so the calls that come first keep their continuity. What
+// did not fit then goes, still in that order, to the colleague on duty with the most room left (the lowest id
+// among equals). What fits nobody is the overflow, reported to the coordinator.
+//
+// Cost: O(n log n + m log m) for n enrolments and m callers; one allocation per list, none per call beyond the
+// lists themselves. The planner does not check that windows fall inside shifts: the window orders the list and
+// the caller sees it; a call outside its window is late, not lost.
+
+#include <chrono>
+#include <span>
+
+#include "calls/agreed_window.hpp"
+#include "calls/schedule_model.hpp"
+#include "core/clock.hpp"
+
+namespace lien::calls {
+
+struct PlanRequest {
+  std::chrono::local_days day{};                          ///< the Paris day planned
+  core::EpochMillis now = 0;                              ///< when the plan is made: capacity counts from here
+  std::span<const Enrolment> enrolments{};                ///< active enrolments; (person, campaign) unique
+  std::span<const CallerOnDuty> callers{};                ///< callers on duty that day; ids unique
+  std::span<const CampaignRetryPolicy> retry_policies{};  ///< per campaign; the others use default_retry_policy
+  RetryPolicy default_retry_policy{};
+};
+
+/// Plans the day. Worklists come by caller id, one for each caller on duty, empty ones included.
+WorklistPlan PlanWorklists(const PlanRequest& request);
+
+/// The same, with the day's time-zone tables already built (re-planning during the day);
+/// `paris_day.Day()` must be `request.day`.
+WorklistPlan PlanWorklists(const PlanRequest& request, const ParisDay& paris_day);
+
+}  // namespace lien::calls

@@ -1,0 +1,230 @@
+#include "calls/worklist_planner.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "calls/call_due.hpp"
+#include "calls/caller_assignment.hpp"
+#include "calls/schedule_test_support.hpp"
+
+namespace lien::calls {
+namespace {
+
+using testing::Day;
+using testing::kHour;
+using testing::Utc;
+
+const auto kTuesday = Day(2027, 1, 12);
+const core::EpochMillis kMorning = Utc(2027, 1, 12, 7, 0);     // 08:00 Paris
+const core::EpochMillis kShiftStart = Utc(2027, 1, 12, 8, 0);  // 09:00 Paris
+
+CallerOnDuty Caller(CallerId id, std::int32_t max_calls, core::EpochMillis shift_start = kShiftStart) {
+  return CallerOnDuty{.caller_id = id,
+                      .shift_start = shift_start,
+                      .shift_end = shift_start + 8 * kHour,
+                      .minutes_per_call = 20,
+                      .max_calls = max_calls};
+}
+
+Enrolment Person(PersonId id, CallerId usual, int start_hour, std::int32_t priority = 0) {
+  Enrolment enrolment;
+  enrolment.person_id = id;
+  enrolment.campaign_id = 1;
+  enrolment.usual_caller_id = usual;
+  enrolment.window =
+      LocalWindow{static_cast<std::int16_t>(start_hour * 60), static_cast<std::int16_t>(start_hour * 60 + 60)};
+  enrolment.priority = priority;
+  return enrolment;
+}
+
+WorklistPlan Plan(const std::vector<Enrolment>& enrolments, const std::vector<CallerOnDuty>& callers,
+                  core::EpochMillis now = kMorning, std::chrono::local_days day = kTuesday) {
+  return PlanWorklists(PlanRequest{.day = day, .now = now, .enrolments = enrolments, .callers = callers});
+}
+
+std::vector<PersonId> People(const std::vector<PlannedCall>& calls) {
+  std::vector<PersonId> people;
+  for (const PlannedCall& call : calls) people.push_back(call.person_id);
+  return people;
+}
+
+TEST(WorklistPlanner, MissedYesterdayFirstThenWindowThenPriorityThenId) {
+  std::vector<Enrolment> enrolments{Person(1, 10, 14),    Person(2, 10, 9),     Person(3, 10, 11, 5),
+                                    Person(4, 10, 11, 8), Person(5, 10, 11, 5), Person(6, 10, 16)};
+  enrolments[5].missed_yesterday = true;  // 16:00 window, but missed yesterday
+  const WorklistPlan plan = Plan(enrolments, {Caller(10, 0)});
+  ASSERT_EQ(plan.worklists.size(), 1u);
+  EXPECT_EQ(People(plan.worklists[0].calls), (std::vector<PersonId>{6, 2, 4, 3, 5, 1}));
+  EXPECT_EQ(plan.worklists[0].calls[0].reason, CallReason::kMissedYesterday);
+  EXPECT_EQ(plan.worklists[0].calls[1].reason, CallReason::kDue);
+  EXPECT_EQ(plan.worklists[0].calls[1].window, (UtcWindow{Utc(2027, 1, 12, 8, 0), Utc(2027, 1, 12, 9, 0)}));
+  EXPECT_TRUE(plan.overflow.empty());
+}
+
+TEST(WorklistPlanner, UsualCallerFilledToCapacityThenColleagueWithMostRoom) {
+  // Caller 10 can take 2 of their 5 people; 20 has room for 3 (1 own person), 30 for 4 (none of its own).
+  std::vector<Enrolment> enrolments{Person(1, 10, 9),  Person(2, 10, 10), Person(3, 10, 11),
+                                    Person(4, 10, 12), Person(5, 10, 13), Person(6, 20, 9)};
+  const WorklistPlan plan = Plan(enrolments, {Caller(30, 4), Caller(10, 2), Caller(20, 3)});
+  ASSERT_EQ(plan.worklists.size(), 3u);
+  EXPECT_EQ(plan.worklists[0].caller_id, 10);
+  EXPECT_EQ(People(plan.worklists[0].calls), (std::vector<PersonId>{1, 2}));
+  // Spill-over in list order: 3 → 30 (4 left vs 2), 4 → 30 (3 vs 2), 5 → 30 (2 vs 2, lower id is 20? no: 20 has 2,
+  // 30 has 2: the lower id, 20).
+  EXPECT_EQ(plan.worklists[1].caller_id, 20);
+  EXPECT_EQ(People(plan.worklists[1].calls), (std::vector<PersonId>{6, 5}));
+  EXPECT_EQ(plan.worklists[1].calls[0].continuity, Continuity::kUsualCaller);
+  EXPECT_EQ(plan.worklists[1].calls[1].continuity, Continuity::kSpillOver);
+  EXPECT_EQ(People(plan.worklists[2].calls), (std::vector<PersonId>{3, 4}));
+  EXPECT_EQ(plan.worklists[2].calls[0].continuity, Continuity::kSpillOver);
+  EXPECT_TRUE(plan.overflow.empty());
+}
+
+TEST(WorklistPlanner, WhatFitsNobodyIsReportedInOrder) {
+  std::vector<Enrolment> enrolments;
+  for (PersonId id = 1; id <= 7; ++id) enrolments.push_back(Person(id, 10, static_cast<int>(8 + id)));
+  const WorklistPlan plan = Plan(enrolments, {Caller(10, 2), Caller(20, 3)});
+  EXPECT_EQ(People(plan.worklists[0].calls), (std::vector<PersonId>{1, 2}));
+  EXPECT_EQ(People(plan.worklists[1].calls), (std::vector<PersonId>{3, 4, 5}));
+  EXPECT_EQ(People(plan.overflow), (std::vector<PersonId>{6, 7}));
+  EXPECT_EQ(plan.overflow[0].usual_caller_id, 10);
+  EXPECT_TRUE(Plan(enrolments, {}).worklists.empty());
+  EXPECT_EQ(Plan(enrolments, {}).overflow.size(), 7u);
+}
+
+TEST(WorklistPlanner, StandInDuringTheAbsenceThenBackToTheUsualCaller) {
+  const std::vector<Enrolment> enrolments{Person(1, 20, 9), Person(2, 20, 10), Person(3, 20, 11)};
+  const std::vector<CallerOnDuty> without_20{Caller(10, 0), Caller(30, 0), Caller(40, 0)};
+  const WorklistPlan monday = Plan(enrolments, without_20, kMorning - 24 * kHour, Day(2027, 1, 11));
+  const WorklistPlan tuesday = Plan(enrolments, without_20);
+  for (std::size_t index = 0; index < monday.worklists.size(); ++index) {
+    EXPECT_EQ(People(monday.worklists[index].calls), People(tuesday.worklists[index].calls));
+    for (const PlannedCall& call : tuesday.worklists[index].calls) EXPECT_EQ(call.continuity, Continuity::kStandIn);
+  }
+  const WorklistPlan back = Plan(enrolments, {Caller(10, 0), Caller(20, 0), Caller(30, 0), Caller(40, 0)});
+  EXPECT_EQ(People(back.worklists[1].calls), (std::vector<PersonId>{1, 2, 3}));
+}
+
+TEST(WorklistPlanner, RetriesFollowTheirCampaignsPolicy) {
+  Enrolment heatwave = Person(1, 10, 9);
+  heatwave.campaign_id = 7;
+  heatwave.last_attempt_at = Utc(2027, 1, 12, 8, 10);
+  heatwave.last_attempt_outcome = CallOutcome::kNoAnswer;
+  heatwave.attempts_on_day = 1;
+  Enrolment wellbeing = heatwave;
+  wellbeing.person_id = 2;
+  wellbeing.campaign_id = 8;
+  Enrolment exhausted = heatwave;
+  exhausted.person_id = 3;
+  exhausted.attempts_on_day = 5;
+  const std::vector<CampaignRetryPolicy> policies{{7, DefaultRetryPolicy(CampaignKind::kHeatwave)}};
+  const std::vector<Enrolment> enrolments{wellbeing, heatwave, exhausted};
+  const std::vector<CallerOnDuty> callers{Caller(10, 0)};
+  const WorklistPlan plan = PlanWorklists(PlanRequest{.day = kTuesday,
+                                                      .now = Utc(2027, 1, 12, 8, 15),
+                                                      .enrolments = enrolments,
+                                                      .callers = callers,
+                                                      .retry_policies = policies,
+                                                      .default_retry_policy = RetryPolicy{}});
+  const auto& calls = plan.worklists[0].calls;
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls[0].person_id, 1);
+  EXPECT_EQ(calls[0].reason, CallReason::kRetry);
+  EXPECT_EQ(calls[0].not_before, Utc(2027, 1, 12, 8, 55));  // 45 minutes (heatwave)
+  EXPECT_EQ(calls[1].person_id, 2);
+  EXPECT_EQ(calls[1].not_before, Utc(2027, 1, 12, 10, 10));  // 2 hours (default)
+}
+
+TEST(WorklistPlanner, ReplanningDuringTheDayCountsTheShiftLeft) {
+  std::vector<Enrolment> enrolments;
+  for (PersonId id = 1; id <= 30; ++id) enrolments.push_back(Person(id, 10, 9));
+  EXPECT_EQ(Plan(enrolments, {Caller(10, 0)}).worklists[0].calls.size(), 24u);
+  const WorklistPlan afternoon = Plan(enrolments, {Caller(10, 0)}, kShiftStart + 4 * kHour);
+  EXPECT_EQ(afternoon.worklists[0].calls.size(), 12u);
+  EXPECT_EQ(afternoon.overflow.size(), 18u);
+}
+
+TEST(WorklistPlanner, SpringForwardDayWindows) {
+  Enrolment night = Person(1, 10, 2);  // 02:00–03:00 does not exist on 28 March 2027
+  const WorklistPlan plan = Plan({night, Person(2, 10, 9)}, {Caller(10, 0, Utc(2027, 3, 28, 0, 0))},
+                                 Utc(2027, 3, 27, 23, 0), Day(2027, 3, 28));
+  ASSERT_EQ(plan.worklists[0].calls.size(), 2u);
+  EXPECT_EQ(plan.worklists[0].calls[0].window, (UtcWindow{Utc(2027, 3, 28, 1, 0), Utc(2027, 3, 28, 2, 0)}));
+  EXPECT_EQ(plan.worklists[0].calls[1].window, (UtcWindow{Utc(2027, 3, 28, 7, 0), Utc(2027, 3, 28, 8, 0)}));
+}
+
+/// A varied day: 3,000 enrolments over two campaigns, 25 callers of whom some are away, tight capacity.
+PlanRequest VariedDay(std::vector<Enrolment>& enrolments, std::vector<CallerOnDuty>& callers) {
+  enrolments.clear();
+  callers.clear();
+  std::mt19937 random(42);
+  for (PersonId id = 1; id <= 3000; ++id) {
+    Enrolment enrolment = Person(id, 1 + static_cast<CallerId>(random() % 30), 8 + static_cast<int>(random() % 10),
+                                 static_cast<std::int32_t>(random() % 16));
+    enrolment.campaign_id = 1 + static_cast<CampaignId>(random() % 2);
+    enrolment.frequency_days = static_cast<std::int16_t>(random() % 4);
+    if (random() % 3 == 0) enrolment.last_reached_at = Utc(2027, 1, 12 - static_cast<unsigned>(random() % 5), 9, 0);
+    enrolment.missed_yesterday = random() % 10 == 0;
+    if (random() % 8 == 0) {
+      enrolment.last_attempt_at = Utc(2027, 1, 12, 8, static_cast<int>(random() % 60));
+      enrolment.attempts_on_day = static_cast<std::int16_t>(1 + random() % 3);
+      enrolment.last_attempt_outcome = random() % 2 ? CallOutcome::kBusy : CallOutcome::kNoAnswer;
+    }
+    enrolments.push_back(enrolment);
+  }
+  for (CallerId id = 1; id <= 30; ++id) {
+    if (id % 6 != 0) callers.push_back(Caller(id, static_cast<std::int32_t>(20 + random() % 60)));
+  }
+  return PlanRequest{.day = kTuesday, .now = kMorning, .enrolments = enrolments, .callers = callers};
+}
+
+TEST(WorklistPlanner, SameInputsInAnyOrderGiveTheSameLists) {
+  std::vector<Enrolment> enrolments;
+  std::vector<CallerOnDuty> callers;
+  const WorklistPlan reference = PlanWorklists(VariedDay(enrolments, callers));
+  ASSERT_FALSE(reference.overflow.empty());
+  EXPECT_EQ(PlanWorklists(VariedDay(enrolments, callers)), reference);
+  std::mt19937 random(7);
+  for (int round = 0; round < 3; ++round) {
+    std::shuffle(enrolments.begin(), enrolments.end(), random);
+    std::shuffle(callers.begin(), callers.end(), random);
+    EXPECT_EQ(
+        PlanWorklists(PlanRequest{.day = kTuesday, .now = kMorning, .enrolments = enrolments, .callers = callers}),
+        reference);
+  }
+}
+
+TEST(WorklistPlanner, EveryCallOnceAndEveryListInOrderWithinCapacity) {
+  std::vector<Enrolment> enrolments;
+  std::vector<CallerOnDuty> callers;
+  const PlanRequest request = VariedDay(enrolments, callers);
+  const WorklistPlan plan = PlanWorklists(request);
+  const ParisDay day(kTuesday);
+  std::size_t expected = 0;
+  for (const Enrolment& enrolment : enrolments) expected += CallOn(day, enrolment, RetryPolicy{}).has_value() ? 1 : 0;
+  std::vector<PersonId> seen;
+  const auto in_order = [](const PlannedCall& a, const PlannedCall& b) {
+    const bool a_missed = a.reason == CallReason::kMissedYesterday;
+    const bool b_missed = b.reason == CallReason::kMissedYesterday;
+    return std::tie(b_missed, a.not_before, b.priority, a.person_id) <
+           std::tie(a_missed, b.not_before, a.priority, b.person_id);
+  };
+  for (const Worklist& list : plan.worklists) {
+    const auto caller =
+        std::find_if(callers.begin(), callers.end(), [&](const auto& c) { return c.caller_id == list.caller_id; });
+    ASSERT_NE(caller, callers.end());
+    EXPECT_LE(static_cast<std::int32_t>(list.calls.size()), RemainingCapacity(*caller, request.now));
+    EXPECT_TRUE(std::is_sorted(list.calls.begin(), list.calls.end(), in_order));
+    for (const PlannedCall& call : list.calls) seen.push_back(call.person_id);
+  }
+  EXPECT_TRUE(std::is_sorted(plan.overflow.begin(), plan.overflow.end(), in_order));
+  for (const PlannedCall& call : plan.overflow) seen.push_back(call.person_id);
+  EXPECT_EQ(seen.size(), expected);
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(std::adjacent_find(seen.begin(), seen.end()), seen.end());
+}
+
+}  // namespace
+}  // namespace lien::calls
