@@ -9,12 +9,18 @@ namespace {
 constexpr std::array kRoles = {Role::kAdmin,     Role::kCoordinator, Role::kSocialWorker, Role::kCaller, Role::kIntake,
                                Role::kLogistics, Role::kDriver,      Role::kPartner,      Role::kDpo};
 
-constexpr std::array kPermissions = {
-    Permission::kSession,       Permission::kUsersManage,    Permission::kAuditRead,
-    Permission::kPersonsRead,   Permission::kPersonsWrite,   Permission::kPersonsMerge,
-    Permission::kPersonsImport, Permission::kPersonsExport,  Permission::kHouseholds,
-    Permission::kRegister,      Permission::kRegisterAgents, Permission::kRegisterPrefectExport,
-    Permission::kAlertsManage,  Permission::kRights,         Permission::kRetention};
+constexpr std::array kPermissions = {Permission::kSession,        Permission::kUsersManage,
+                                     Permission::kAuditRead,      Permission::kPersonsRead,
+                                     Permission::kPersonsWrite,   Permission::kPersonsMerge,
+                                     Permission::kPersonsImport,  Permission::kPersonsExport,
+                                     Permission::kHouseholds,     Permission::kRegister,
+                                     Permission::kRegisterAgents, Permission::kRegisterPrefectExport,
+                                     Permission::kAlertsManage,   Permission::kRights,
+                                     Permission::kRetention,      Permission::kCampaignsManage,
+                                     Permission::kCallsWork,      Permission::kCallsSupervise,
+                                     Permission::kFollowUp,       Permission::kReferralsPartner,
+                                     Permission::kInbound,        Permission::kBreakGlass,
+                                     Permission::kVisits};
 
 struct Grant {
   Role role;
@@ -62,6 +68,23 @@ constexpr std::array kGrants = {
     // The DPO answers rights requests and runs retention.
     Grant{Role::kDpo, Permission::kRights},
     Grant{Role::kDpo, Permission::kRetention},
+    // The call platform. Coordinators run it; social workers follow people up and may call; callers work their
+    // own lists; intake agents take the inbound line; partners see the referrals sent to them.
+    Grant{Role::kCoordinator, Permission::kCampaignsManage},
+    Grant{Role::kCoordinator, Permission::kCallsWork},
+    Grant{Role::kCoordinator, Permission::kCallsSupervise},
+    Grant{Role::kCoordinator, Permission::kFollowUp},
+    Grant{Role::kCoordinator, Permission::kInbound},
+    Grant{Role::kCoordinator, Permission::kVisits},
+    Grant{Role::kSocialWorker, Permission::kCallsWork},
+    Grant{Role::kSocialWorker, Permission::kFollowUp},
+    Grant{Role::kSocialWorker, Permission::kInbound},
+    Grant{Role::kSocialWorker, Permission::kVisits},
+    Grant{Role::kCaller, Permission::kCallsWork},
+    Grant{Role::kCaller, Permission::kBreakGlass},
+    Grant{Role::kIntake, Permission::kInbound},
+    Grant{Role::kIntake, Permission::kBreakGlass},
+    Grant{Role::kPartner, Permission::kReferralsPartner},
 };
 
 }  // namespace
@@ -132,6 +155,22 @@ std::string_view PermissionName(Permission permission) {
       return "rights";
     case Permission::kRetention:
       return "retention";
+    case Permission::kCampaignsManage:
+      return "campaigns.manage";
+    case Permission::kCallsWork:
+      return "calls.work";
+    case Permission::kCallsSupervise:
+      return "calls.supervise";
+    case Permission::kFollowUp:
+      return "follow_up";
+    case Permission::kReferralsPartner:
+      return "referrals.partner";
+    case Permission::kInbound:
+      return "inbound";
+    case Permission::kBreakGlass:
+      return "break_glass";
+    case Permission::kVisits:
+      return "visits";
   }
   return "unknown";
 }

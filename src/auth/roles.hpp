@@ -31,6 +31,16 @@ enum class Permission {
   kAlertsManage,           ///< Declare and end an alert plan.
   kRights,                 ///< Answer a person's rights requests: access, erasure.
   kRetention,              ///< Review and run the retention purge.
+  // The call platform (docs/calls.md). Callers and intake agents are further scoped in the queries: a caller
+  // reaches only the people on their own worklists, unless they break the glass with a reason.
+  kCampaignsManage,   ///< Create and run call campaigns: scripts, targets, enrolments, callers' roster, planning.
+  kCallsWork,         ///< Work one's own worklist: the people on it, their calls and needs.
+  kCallsSupervise,    ///< Every worklist, escalations, overdue referrals, break-glass review, figures.
+  kFollowUp,          ///< Any person's follow-up: profile, emergency contacts, calls, needs, referrals.
+  kReferralsPartner,  ///< A partner's own referrals: read them and update their status.
+  kInbound,           ///< The inbound line: take calls, route requests, work a queue.
+  kBreakGlass,        ///< Open a person outside one's scope in an emergency, with a reason (audited).
+  kVisits,            ///< Home visits after an escalation: the ones assigned to the account.
 };
 
 std::span<const Role> AllRoles();

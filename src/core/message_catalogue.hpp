@@ -17,5 +17,8 @@ std::span<const Line> PersonsMessages();    ///< messages_persons.cpp: persons, 
 std::span<const Line> RegisterMessages();   ///< messages_register.cpp: register entries, agents, alerts, prefect.
 std::span<const Line> DocumentsMessages();  ///< messages_documents.cpp: import, export, PDF and spreadsheets.
 std::span<const Line> RightsMessages();     ///< messages_rights.cpp: the person's rights and retention.
+std::span<const Line> CampaignsMessages();  ///< messages_campaigns.cpp: campaigns, scripts, enrolments, callers.
+std::span<const Line> CallsMessages();      ///< messages_calls.cpp: worklists, calls, retries, escalations, scope.
+std::span<const Line> NeedsMessages();      ///< messages_needs.cpp: needs, referrals, partners, the inbound line.
 
 }  // namespace lien::core::catalogue

@@ -20,7 +20,8 @@ struct Texts {
 // a bug that would show one of two texts at random: refused at start-up.
 std::unordered_map<std::string_view, Texts> WithAreas(std::unordered_map<std::string_view, Texts> general) {
   for (auto area : {catalogue::PersonsMessages(), catalogue::RegisterMessages(), catalogue::DocumentsMessages(),
-                    catalogue::RightsMessages()}) {
+                    catalogue::RightsMessages(), catalogue::CampaignsMessages(), catalogue::CallsMessages(),
+                    catalogue::NeedsMessages()}) {
     for (const auto& line : area) {
       if (!general.emplace(line.key, Texts{line.fr, line.en}).second) {
         throw std::logic_error("message key defined twice: " + std::string(line.key));

@@ -281,6 +281,261 @@ CREATE TABLE import_rows (
 CREATE INDEX import_rows_person ON import_rows(person_id);
 )sql";
 
+// 5 calls: the call platform (docs/calls.md). Follow-up purpose throughout: nothing here is register data, and
+// a campaign's enrolments keep person ids only, never the ground that targeted them. Local times of day are TEXT
+// 'HH:MM' in Europe/Paris, weekdays TEXT '1,2,…,7' (ISO, Monday = 1), calendar days TEXT 'YYYY-MM-DD'.
+constexpr std::string_view kCalls = R"sql(
+CREATE TABLE follow_up_profiles (
+  person_id BIGINT PRIMARY KEY REFERENCES persons(id) ON DELETE CASCADE,
+  lives_alone INTEGER NOT NULL DEFAULT 0,
+  no_family INTEGER NOT NULL DEFAULT 0,
+  preferred_weekdays TEXT NOT NULL DEFAULT '',
+  preferred_window_start TEXT NOT NULL DEFAULT '',
+  preferred_window_end TEXT NOT NULL DEFAULT '',
+  health_notes TEXT NOT NULL DEFAULT '',
+  updated_at BIGINT NOT NULL,
+  updated_by BIGINT,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE emergency_contacts (
+  id {{id}},
+  person_id BIGINT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  relation TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX emergency_contacts_person ON emergency_contacts(person_id, position);
+CREATE TABLE campaigns (
+  id {{id}},
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'draft',
+  starts_on TEXT NOT NULL,
+  ends_on TEXT,
+  target TEXT NOT NULL DEFAULT '{}',
+  frequency_days INTEGER NOT NULL DEFAULT 0,
+  weekdays TEXT NOT NULL DEFAULT '',
+  window_start TEXT NOT NULL DEFAULT '09:00',
+  window_end TEXT NOT NULL DEFAULT '12:00',
+  retry_delay_minutes INTEGER NOT NULL,
+  max_attempts_per_day INTEGER NOT NULL,
+  escalation_hours INTEGER NOT NULL,
+  escalation_min_attempts INTEGER NOT NULL,
+  activated_by_alert TEXT NOT NULL DEFAULT '',
+  alert_id BIGINT REFERENCES alerts(id),
+  created_at BIGINT NOT NULL,
+  created_by BIGINT,
+  updated_at BIGINT NOT NULL,
+  updated_by BIGINT,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX campaigns_status ON campaigns(status, kind);
+CREATE TABLE campaign_questions (
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  prompt TEXT NOT NULL,
+  answer_kind TEXT NOT NULL,
+  choices TEXT NOT NULL DEFAULT '',
+  raises_need TEXT NOT NULL DEFAULT '',
+  raises_on TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (campaign_id, position)
+);
+CREATE TABLE callers (
+  user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  weekdays TEXT NOT NULL DEFAULT '1,2,3,4,5',
+  shift_start TEXT NOT NULL DEFAULT '09:00',
+  shift_end TEXT NOT NULL DEFAULT '17:00',
+  calls_per_shift INTEGER NOT NULL DEFAULT 20,
+  active INTEGER NOT NULL DEFAULT 1,
+  updated_at BIGINT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE caller_absences (
+  id {{id}},
+  user_id BIGINT NOT NULL REFERENCES callers(user_id) ON DELETE CASCADE,
+  from_day TEXT NOT NULL,
+  until_day TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  created_by BIGINT
+);
+CREATE INDEX caller_absences_user ON caller_absences(user_id, from_day);
+CREATE TABLE enrolments (
+  id {{id}},
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  state TEXT NOT NULL DEFAULT 'active',
+  source TEXT NOT NULL,
+  caller_id BIGINT REFERENCES users(id) ON DELETE SET NULL,
+  weekdays TEXT NOT NULL DEFAULT '',
+  window_start TEXT NOT NULL DEFAULT '',
+  window_end TEXT NOT NULL DEFAULT '',
+  frequency_days INTEGER NOT NULL DEFAULT 0,
+  priority INTEGER NOT NULL DEFAULT 0,
+  last_call_worrying INTEGER NOT NULL DEFAULT 0,
+  enrolled_at BIGINT NOT NULL,
+  enrolled_by BIGINT,
+  ended_at BIGINT,
+  last_attempt_at BIGINT,
+  last_reached_at BIGINT,
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (campaign_id, person_id)
+);
+CREATE INDEX enrolments_person ON enrolments(person_id);
+CREATE INDEX enrolments_caller ON enrolments(caller_id, state);
+CREATE INDEX enrolments_campaign_state ON enrolments(campaign_id, state);
+CREATE TABLE worklist_items (
+  id {{id}},
+  day TEXT NOT NULL,
+  caller_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  enrolment_id BIGINT NOT NULL REFERENCES enrolments(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  window_start BIGINT NOT NULL,
+  window_end BIGINT NOT NULL,
+  not_before BIGINT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  state TEXT NOT NULL DEFAULT 'pending',
+  planned_at BIGINT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (day, enrolment_id)
+);
+CREATE INDEX worklist_items_caller ON worklist_items(caller_id, day, state, position);
+CREATE INDEX worklist_items_person ON worklist_items(person_id, day);
+CREATE TABLE calls (
+  id {{id}},
+  enrolment_id BIGINT REFERENCES enrolments(id) ON DELETE SET NULL,
+  worklist_item_id BIGINT REFERENCES worklist_items(id) ON DELETE SET NULL,
+  campaign_id BIGINT REFERENCES campaigns(id) ON DELETE SET NULL,
+  person_id BIGINT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  caller_id BIGINT REFERENCES users(id) ON DELETE SET NULL,
+  outcome TEXT NOT NULL,
+  started_at BIGINT NOT NULL,
+  duration_seconds INTEGER NOT NULL DEFAULT 0,
+  worrying INTEGER NOT NULL DEFAULT 0,
+  answers TEXT NOT NULL DEFAULT '[]',
+  notes TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX calls_person ON calls(person_id, started_at);
+CREATE INDEX calls_started ON calls(started_at);
+CREATE INDEX calls_campaign ON calls(campaign_id, started_at);
+CREATE TABLE escalations (
+  id {{id}},
+  enrolment_id BIGINT NOT NULL REFERENCES enrolments(id) ON DELETE CASCADE,
+  campaign_id BIGINT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  state TEXT NOT NULL DEFAULT 'open',
+  open_key BIGINT,
+  raised_at BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  contacts_tried_at BIGINT,
+  contacts_outcome TEXT NOT NULL DEFAULT '',
+  visit_assignee_id BIGINT REFERENCES users(id) ON DELETE SET NULL,
+  visit_assignee_name TEXT NOT NULL DEFAULT '',
+  visit_assigned_at BIGINT,
+  visit_outcome TEXT NOT NULL DEFAULT '',
+  visit_notes TEXT NOT NULL DEFAULT '',
+  closed_at BIGINT,
+  closed_by BIGINT,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE UNIQUE INDEX escalations_one_open ON escalations(open_key);
+CREATE INDEX escalations_state ON escalations(state, raised_at);
+CREATE INDEX escalations_person ON escalations(person_id);
+CREATE TABLE partners (
+  id {{id}},
+  name TEXT NOT NULL,
+  service TEXT NOT NULL,
+  email TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE partner_members (
+  user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  partner_id BIGINT NOT NULL REFERENCES partners(id) ON DELETE CASCADE
+);
+CREATE TABLE inbound_requests (
+  id {{id}},
+  received_at BIGINT NOT NULL,
+  taken_by BIGINT REFERENCES users(id) ON DELETE SET NULL,
+  person_id BIGINT REFERENCES persons(id) ON DELETE CASCADE,
+  contact_name TEXT NOT NULL DEFAULT '',
+  contact_phone TEXT NOT NULL DEFAULT '',
+  contact_relation TEXT NOT NULL DEFAULT 'self',
+  topic TEXT NOT NULL,
+  urgency TEXT NOT NULL,
+  urgency_answers TEXT NOT NULL DEFAULT '[]',
+  queue TEXT NOT NULL,
+  assignee_id BIGINT REFERENCES users(id) ON DELETE SET NULL,
+  state TEXT NOT NULL DEFAULT 'new',
+  callback_at BIGINT,
+  notes TEXT NOT NULL DEFAULT '',
+  closed_at BIGINT,
+  updated_at BIGINT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX inbound_requests_queue ON inbound_requests(queue, state, received_at);
+CREATE INDEX inbound_requests_person ON inbound_requests(person_id);
+CREATE TABLE needs (
+  id {{id}},
+  person_id BIGINT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  call_id BIGINT REFERENCES calls(id) ON DELETE SET NULL,
+  escalation_id BIGINT REFERENCES escalations(id) ON DELETE SET NULL,
+  inbound_request_id BIGINT REFERENCES inbound_requests(id) ON DELETE SET NULL,
+  kind TEXT NOT NULL,
+  urgency TEXT NOT NULL,
+  notes TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL DEFAULT 'open',
+  created_at BIGINT NOT NULL,
+  created_by BIGINT,
+  closed_at BIGINT,
+  closed_by BIGINT,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX needs_person ON needs(person_id, state);
+CREATE INDEX needs_state ON needs(state, created_at);
+CREATE TABLE referrals (
+  id {{id}},
+  need_id BIGINT REFERENCES needs(id) ON DELETE SET NULL,
+  person_id BIGINT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  service TEXT NOT NULL,
+  partner_id BIGINT REFERENCES partners(id) ON DELETE SET NULL,
+  state TEXT NOT NULL DEFAULT 'proposed',
+  due_on TEXT,
+  notes TEXT NOT NULL DEFAULT '',
+  partner_notes TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  created_by BIGINT,
+  sent_at BIGINT,
+  answered_at BIGINT,
+  done_at BIGINT,
+  updated_at BIGINT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX referrals_partner ON referrals(partner_id, state);
+CREATE INDEX referrals_person ON referrals(person_id, state);
+CREATE INDEX referrals_due ON referrals(state, due_on);
+CREATE TABLE break_glass_grants (
+  id {{id}},
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  reason TEXT NOT NULL,
+  granted_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  reviewed_by BIGINT,
+  reviewed_at BIGINT
+);
+CREATE INDEX break_glass_grants_user ON break_glass_grants(user_id, person_id, expires_at);
+CREATE INDEX break_glass_grants_review ON break_glass_grants(reviewed_at, granted_at);
+)sql";
+
 void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
@@ -326,6 +581,7 @@ const std::vector<Migration>& AllMigrations() {
        .postgres_sql = std::string(kAuditTables) + std::string(kAuditPostgresTriggers)},
       {.version = 3, .name = "audit_head", .sql = std::string(kAuditHead)},
       {.version = 4, .name = "register", .sql = std::string(kRegister)},
+      {.version = 5, .name = "calls", .sql = std::string(kCalls)},
   };
   return all;
 }

@@ -49,6 +49,8 @@ http::Json HeldDataToJson(const HeldData& data, core::EpochMillis generated_at) 
                             {"purpose", entry.event.purpose},
                             {"outcome", entry.event.outcome}});
   }
+  Json follow_up = Json::object();
+  for (const auto& table : data.follow_up) follow_up[table.table] = RowsJson(table.rows);
   const Json person = RowJson(data.person);
   return Json{{"person_id", person.value("id", Json(nullptr))},
               {"generated_at", generated_at},
@@ -59,6 +61,7 @@ http::Json HeldDataToJson(const HeldData& data, core::EpochMillis generated_at) 
               {"history", RowsJson(data.history)},
               {"merged_records", RowsJson(data.merged_records)},
               {"import_origin", RowsJson(data.import_origin)},
+              {"follow_up", follow_up},
               {"accesses", accesses}};
 }
 

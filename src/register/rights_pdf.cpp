@@ -126,6 +126,23 @@ void RowsTable(documents::PdfDocument& pdf, const std::vector<HeldRow>& rows, co
   pdf.Table(headings, cells);
 }
 
+// The French title of a follow-up table's section.
+std::string FollowUpTitle(const std::string& table) {
+  static const std::map<std::string, std::string, std::less<>> titles = {
+      {"follow_up_profiles", "Profil de suivi"},
+      {"emergency_contacts", "Personnes à prévenir (suivi)"},
+      {"enrolments", "Inscriptions aux campagnes d'appels"},
+      {"worklist_items", "Appels planifiés"},
+      {"calls", "Appels passés"},
+      {"escalations", "Personnes non jointes : signalements"},
+      {"inbound_requests", "Demandes reçues par téléphone"},
+      {"needs", "Fiches de besoins"},
+      {"referrals", "Orientations vers des partenaires"},
+      {"break_glass_grants", "Accès exceptionnels au dossier"}};
+  const auto it = titles.find(table);
+  return it == titles.end() ? table : it->second;
+}
+
 }  // namespace
 
 core::Result<std::string> HeldDataToPdf(const HeldData& data, core::EpochMillis generated_at) {
@@ -170,6 +187,11 @@ core::Result<std::string> HeldDataToPdf(const HeldData& data, core::EpochMillis 
       pdf.Paragraph("Dossiers en double fusionnés dans celui-ci :");
       RowsTable(pdf, data.merged_records, {"old_id", "merged_at"});
     }
+  }
+  for (const auto& table : data.follow_up) {
+    if (table.rows.empty()) continue;
+    pdf.Heading(FollowUpTitle(table.table));
+    for (const auto& row : table.rows) pdf.KeyValues(Pairs(row));
   }
   pdf.Heading("Historique des modifications");
   if (data.history.empty()) {

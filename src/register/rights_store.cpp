@@ -112,7 +112,56 @@ const std::vector<HeldColumns>& HeldColumnsByTable() {
        {"person_id"}},
       {"household_members", {"position", "relationship", "first_name", "birth_year"}, {"household_id"}},
       {"import_rows", {"row_hash", "batch_id"}, {"person_id"}},
+      // The follow-up purpose (docs/calls.md).
+      {"referrals",
+       {"id", "need_id", "service", "partner_id", "state", "due_on", "notes", "partner_notes", "created_at",
+        "created_by", "sent_at", "answered_at", "done_at", "updated_at", "version"},
+       {"person_id"}},
+      {"needs",
+       {"id", "source", "call_id", "escalation_id", "inbound_request_id", "kind", "urgency", "notes", "state",
+        "created_at", "created_by", "closed_at", "closed_by", "version"},
+       {"person_id"}},
+      {"escalations",
+       {"id", "enrolment_id", "campaign_id", "state", "raised_at", "reason", "contacts_tried_at", "contacts_outcome",
+        "visit_assignee_id", "visit_assignee_name", "visit_assigned_at", "visit_outcome", "visit_notes", "closed_at",
+        "closed_by", "version"},
+       {"person_id", "open_key"}},
+      {"calls",
+       {"id", "enrolment_id", "worklist_item_id", "campaign_id", "caller_id", "outcome", "started_at",
+        "duration_seconds", "worrying", "answers", "notes", "created_at"},
+       {"person_id"}},
+      {"worklist_items",
+       {"id", "day", "caller_id", "enrolment_id", "position", "reason", "window_start", "window_end", "not_before",
+        "attempts", "state", "planned_at", "version"},
+       {"person_id"}},
+      {"enrolments",
+       {"id", "campaign_id", "state", "source", "caller_id", "weekdays", "window_start", "window_end", "frequency_days",
+        "priority", "last_call_worrying", "enrolled_at", "enrolled_by", "ended_at", "last_attempt_at",
+        "last_reached_at", "version"},
+       {"person_id"}},
+      {"inbound_requests",
+       {"id", "received_at", "taken_by", "contact_name", "contact_phone", "contact_relation", "topic", "urgency",
+        "urgency_answers", "queue", "assignee_id", "state", "callback_at", "notes", "closed_at", "updated_at",
+        "version"},
+       {"person_id"}},
+      {"emergency_contacts", {"id", "position", "name", "relation", "phone", "notes"}, {"person_id"}},
+      {"follow_up_profiles",
+       {"lives_alone", "no_family", "preferred_weekdays", "preferred_window_start", "preferred_window_end",
+        "health_notes", "updated_at", "updated_by", "version"},
+       {"person_id"}},
+      {"break_glass_grants",
+       {"id", "user_id", "reason", "granted_at", "expires_at", "reviewed_by", "reviewed_at"},
+       {"person_id"}},
   };
+  return tables;
+}
+
+const std::vector<std::string>& FollowUpTables() {
+  static const std::vector<std::string> tables = {"referrals",          "needs",
+                                                  "escalations",        "calls",
+                                                  "worklist_items",     "enrolments",
+                                                  "inbound_requests",   "emergency_contacts",
+                                                  "follow_up_profiles", "break_glass_grants"};
   return tables;
 }
 
@@ -139,6 +188,11 @@ std::optional<HeldData> LoadHeldData(db::Connection& connection, std::int64_t pe
       "JOIN import_batches b ON b.id = r.batch_id WHERE r.person_id = ? ORDER BY b.id, r.row_hash",
       {person_id});
   for (const auto& row : origin.rows) data.import_origin.push_back(Named(kOrigin, row));
+  for (const auto& table : FollowUpTables()) {
+    // Every follow-up table but the profile has an id that grows with time: oldest first.
+    const std::string order = table == "follow_up_profiles" ? "" : " ORDER BY id";
+    data.follow_up.push_back({table, Read(connection, table, "person_id = ?" + order, person_id)});
+  }
   for (const char* subject : {"person", "register_entry", "household"})
     ReadAccesses(connection, subject, person_id, data.accesses);
   std::stable_sort(data.accesses.begin(), data.accesses.end(),
@@ -156,6 +210,7 @@ ErasureCounts& ErasureCounts::operator+=(const ErasureCounts& other) {
   household_members += other.household_members;
   import_rows += other.import_rows;
   redirects += other.redirects;
+  for (const auto& [table, count] : other.follow_up) follow_up[table] += count;
   return *this;
 }
 
@@ -164,6 +219,8 @@ std::optional<ErasureCounts> ErasePerson(db::Connection& connection, std::int64_
   // Each table explicitly rather than through ON DELETE CASCADE alone: the counts go to the audit trail, and
   // nothing depends on the engine enforcing foreign keys.
   ErasureCounts counts;
+  for (const auto& table : FollowUpTables())
+    counts.follow_up[table] = Delete(connection, "DELETE FROM " + table + " WHERE person_id = ?", person_id);
   counts.household_members = Delete(
       connection, "DELETE FROM household_members WHERE household_id IN (SELECT id FROM households WHERE person_id = ?)",
       person_id);
@@ -179,15 +236,17 @@ std::optional<ErasureCounts> ErasePerson(db::Connection& connection, std::int64_
 }
 
 std::map<std::string, std::string> CountsDetails(const ErasureCounts& counts) {
-  return {{"persons", std::to_string(counts.persons)},
-          {"phones", std::to_string(counts.phones)},
-          {"name_tokens", std::to_string(counts.name_tokens)},
-          {"history", std::to_string(counts.history)},
-          {"register_entries", std::to_string(counts.register_entries)},
-          {"households", std::to_string(counts.households)},
-          {"household_members", std::to_string(counts.household_members)},
-          {"import_rows", std::to_string(counts.import_rows)},
-          {"redirects", std::to_string(counts.redirects)}};
+  std::map<std::string, std::string> details = {{"persons", std::to_string(counts.persons)},
+                                                {"phones", std::to_string(counts.phones)},
+                                                {"name_tokens", std::to_string(counts.name_tokens)},
+                                                {"history", std::to_string(counts.history)},
+                                                {"register_entries", std::to_string(counts.register_entries)},
+                                                {"households", std::to_string(counts.households)},
+                                                {"household_members", std::to_string(counts.household_members)},
+                                                {"import_rows", std::to_string(counts.import_rows)},
+                                                {"redirects", std::to_string(counts.redirects)}};
+  for (const auto& [table, count] : counts.follow_up) details[table] = std::to_string(count);
+  return details;
 }
 
 }  // namespace lien::registry

@@ -19,6 +19,12 @@ namespace lien::registry {
 /// One stored row as (column, value) pairs, in the table's order.
 using HeldRow = std::vector<std::pair<std::string, db::Value>>;
 
+/// The rows of one table about the person.
+struct HeldTable {
+  std::string table;
+  std::vector<HeldRow> rows;
+};
+
 /// Everything held about one person.
 struct HeldData {
   HeldRow person;  ///< persons, without the search keys derived from the names (name_key, street_key, town_key)
@@ -29,6 +35,7 @@ struct HeldData {
   std::vector<HeldRow> history;         ///< person_history, oldest first (changes: JSON text)
   std::vector<HeldRow> merged_records;  ///< the ids of the records merged into this one
   std::vector<HeldRow> import_origin;   ///< the imported files a row of which made or updated the person
+  std::vector<HeldTable> follow_up;     ///< the call platform's tables (FollowUpTables order), rows oldest first
   std::vector<audit::Entry> accesses;   ///< the audit trail's entries about the person, oldest first
 };
 
@@ -44,6 +51,10 @@ struct HeldColumns {
 };
 const std::vector<HeldColumns>& HeldColumnsByTable();
 
+/// The follow-up purpose's tables about a person (the call platform: docs/calls.md), in the order an erasure
+/// deletes them (rows pointing at others first). Each has a person_id column.
+const std::vector<std::string>& FollowUpTables();
+
 /// What an erasure removed, by table: counts only, for the audit trail.
 struct ErasureCounts {
   std::int64_t persons = 0;
@@ -55,6 +66,7 @@ struct ErasureCounts {
   std::int64_t household_members = 0;
   std::int64_t import_rows = 0;
   std::int64_t redirects = 0;
+  std::map<std::string, std::int64_t> follow_up;  ///< by table, FollowUpTables()
 
   ErasureCounts& operator+=(const ErasureCounts& other);
 };
