@@ -71,8 +71,7 @@ TEST(WorklistPlanner, UsualCallerFilledToCapacityThenColleagueWithMostRoom) {
   ASSERT_EQ(plan.worklists.size(), 3u);
   EXPECT_EQ(plan.worklists[0].caller_id, 10);
   EXPECT_EQ(People(plan.worklists[0].calls), (std::vector<PersonId>{1, 2}));
-  // Spill-over in list order: 3 → 30 (4 left vs 2), 4 → 30 (3 vs 2), 5 → 30 (2 vs 2, lower id is 20? no: 20 has 2,
-  // 30 has 2: the lower id, 20).
+  // Spill-over in list order: 3 → 30 (4 left against 20's 2), 4 → 30 (3 against 2), 5 → 20 (2 each: the lower id).
   EXPECT_EQ(plan.worklists[1].caller_id, 20);
   EXPECT_EQ(People(plan.worklists[1].calls), (std::vector<PersonId>{6, 5}));
   EXPECT_EQ(plan.worklists[1].calls[0].continuity, Continuity::kUsualCaller);
