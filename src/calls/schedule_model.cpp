@@ -41,9 +41,16 @@ std::string_view CallReasonName(CallReason reason) {
     case CallReason::kRetry:
       return "retry";
     case CallReason::kMissedYesterday:
-      return "missed_yesterday";
+      return "missed";
   }
   return "unknown";
+}
+
+std::optional<CallReason> CallReasonFromName(std::string_view name) {
+  for (const CallReason reason : {CallReason::kDue, CallReason::kRetry, CallReason::kMissedYesterday}) {
+    if (CallReasonName(reason) == name) return reason;
+  }
+  return std::nullopt;
 }
 
 std::string_view ContinuityName(Continuity continuity) {

@@ -84,7 +84,9 @@ enum class CallReason : std::uint8_t {
   kRetry,            ///< tried today without reaching them; attempts left today
   kMissedYesterday,  ///< on yesterday's list and not reached: comes back first
 };
+/// "due", "retry", "missed" (worklist_items.reason in docs/calls.md).
 std::string_view CallReasonName(CallReason reason);
+std::optional<CallReason> CallReasonFromName(std::string_view name);
 
 /// Whose list a call is on, relative to the person's usual caller.
 enum class Continuity : std::uint8_t {
