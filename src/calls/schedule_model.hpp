@@ -161,7 +161,7 @@ struct PlannedCall {
   core::EpochMillis not_before = 0;  ///< window start, or later for a retry
   std::int32_t priority = 0;
   CallReason reason = CallReason::kDue;
-  Continuity continuity = Continuity::kUsualCaller;
+  Continuity continuity = Continuity::kUsualCaller;  ///< overflow: the intended assignment (kSpillOver if none)
 
   friend bool operator==(const PlannedCall&, const PlannedCall&) = default;
 };
