@@ -295,7 +295,7 @@ class TownMaker {
       if (std::find(household.dietary.begin(), household.dietary.end(), code) == household.dietary.end())
         household.dietary.push_back(std::move(code));
     }
-    if (std::find(household.dietary.begin(), household.dietary.end(), "soft_food") != household.dietary.end())
+    if (std::find(household.dietary.begin(), household.dietary.end(), "soft_texture") != household.dietary.end())
       household.dietary_notes = "Textures mixées, pas de morceaux";
     household.delivery_notes = std::string(rng().Any(names::kDeliveryNotes));
     const double delivered = rng().Unit();

@@ -62,7 +62,7 @@ struct DemoHouseholdMember {
 
 /// A household the food platform delivers to (delivery purpose).
 struct DemoHousehold {
-  std::vector<std::string> dietary;  ///< no_pork, vegetarian, diabetic, gluten_free, soft_food, no_salt
+  std::vector<std::string> dietary;  ///< codes of DietaryConstraints(): no_pork, vegetarian, diabetic…
   std::string dietary_notes;
   std::string delivery_notes;
   std::vector<DemoHouseholdMember> members;  ///< besides the person

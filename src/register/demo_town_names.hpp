@@ -135,8 +135,8 @@ inline constexpr auto kDietary = std::to_array<std::string_view>({
     "vegetarian",
     "diabetic",
     "gluten_free",
-    "soft_food",
-    "no_salt",
+    "soft_texture",
+    "low_salt",
 });
 
 inline constexpr auto kDeliveryNotes = std::to_array<std::string_view>({

@@ -1,9 +1,11 @@
 #include "register/demo_town_store.hpp"
 
 #include <chrono>
+#include <stdexcept>
 #include <string>
 
 #include "core/phone.hpp"
+#include "register/household_store.hpp"
 #include "register/person_store.hpp"
 #include "register/register_entry_store.hpp"
 
@@ -16,12 +18,9 @@ core::EpochMillis At(const Date& date) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(day.time_since_epoch()).count();
 }
 
-db::Value OptionalAt(const std::optional<Date>& date) { return date ? db::Value(At(*date)) : db::Value(); }
-
-std::string Joined(const std::vector<std::string>& codes) {
-  std::string text;
-  for (const auto& code : codes) text += (text.empty() ? "" : ",") + code;
-  return text;
+std::optional<int> BirthYear(const Person& person) {
+  if (!person.birth_date) return std::nullopt;
+  return static_cast<int>(person.birth_date->year());
 }
 
 // The entry as the workflow would have left it on the days the demo says, written through the register's
@@ -54,22 +53,28 @@ void InsertEntry(db::Connection& connection, std::int64_t person_id, const DemoR
   store::InsertRegisterEntry(connection, entry);
 }
 
-void InsertHousehold(db::Connection& connection, std::int64_t person_id, const DemoHousehold& household,
-                     core::EpochMillis now) {
-  const auto id = connection
-                      .QueryOne(
-                          "INSERT INTO households (person_id, dietary, dietary_notes, delivery_notes, "
-                          "last_delivery_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                          {person_id, Joined(household.dietary), household.dietary_notes, household.delivery_notes,
-                           OptionalAt(household.last_delivery_on), now, now})
-                      ->Int(0);
-  std::int64_t position = 0;
-  for (const auto& member : household.members) {
-    connection.Execute(
-        "INSERT INTO household_members (household_id, position, relationship, first_name, birth_year) "
-        "VALUES (?, ?, ?, ?, ?)",
-        {id, position++, member.relationship, member.first_name, static_cast<std::int64_t>(member.birth_year)});
+// The household through the households' store, as a social worker would have described it (the person first,
+// as "self"), with the day of its last delivery.
+void InsertHousehold(db::Connection& connection, const Person& person, const DemoHousehold& demo,
+                     const ChangeAuthor& author, core::EpochMillis now) {
+  Household household;
+  household.person_id = person.id;
+  const auto first_name = person.first_names.substr(0, person.first_names.find(' '));
+  household.members.push_back(HouseholdMember{"self", first_name, BirthYear(person)});
+  for (const auto& member : demo.members) {
+    household.members.push_back(HouseholdMember{member.relationship, member.first_name, member.birth_year});
   }
+  household.dietary = demo.dietary;
+  household.dietary_notes = demo.dietary_notes;
+  household.delivery_notes = demo.delivery_notes;
+  const int year = static_cast<int>(DayOf(now).year());
+  if (auto valid = ValidateHousehold(household, year); !valid) {
+    throw std::logic_error("demo household of person " + std::to_string(person.id) + ": " + valid.error().message_key +
+                           " " + valid.error().field);
+  }
+  auto saved = SaveHousehold(connection, household, std::nullopt, author, now);
+  if (!saved) throw std::logic_error("demo household not saved: " + saved.error().message_key);
+  if (demo.last_delivery_on) RecordLastDelivery(connection, person.id, At(*demo.last_delivery_on));
 }
 
 }  // namespace
@@ -94,7 +99,7 @@ DemoTownCounts StoreDemoTown(db::Connection& connection, const DemoTown& town, c
       ++counts.register_entries;
     }
     if (member.household) {
-      InsertHousehold(connection, id, *member.household, now);
+      InsertHousehold(connection, person, *member.household, author, now);
       ++counts.households;
     }
   }

@@ -109,6 +109,10 @@ core::Result<Household> SaveHousehold(db::Connection& connection, Household hous
   return household;
 }
 
+void RecordLastDelivery(db::Connection& connection, std::int64_t person_id, core::EpochMillis at) {
+  connection.Execute("UPDATE households SET last_delivery_at = ? WHERE person_id = ?", {at, person_id});
+}
+
 core::Status DeleteHousehold(db::Connection& connection, std::int64_t person_id, std::int64_t expected_version,
                              const ChangeAuthor& author, core::EpochMillis now) {
   const auto before = LoadHousehold(connection, person_id);

@@ -23,6 +23,10 @@ core::Result<Household> SaveHousehold(db::Connection& connection, Household hous
                                       std::optional<std::int64_t> expected_version, const ChangeAuthor& author,
                                       core::EpochMillis now);
 
+/// Records the instant of the household's last delivery (the food platform's rounds; the demo sets the dates its
+/// deliveries would have left). Not an edit of the household: no new version, no history row.
+void RecordLastDelivery(db::Connection& connection, std::int64_t person_id, core::EpochMillis at);
+
 /// Deletes the household of a person at `expected_version`. Errors: kNotFound (`persons.no_household`),
 /// kPreconditionFailed.
 core::Status DeleteHousehold(db::Connection& connection, std::int64_t person_id, std::int64_t expected_version,
