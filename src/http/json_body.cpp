@@ -99,4 +99,13 @@ Response JsonReply(int status, const Json& body) {
   return JsonResponse(status, body.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
+Response ErrorWith(const core::Error& error, const Request& request, const Json& extra) {
+  auto response = ErrorResponse(error, request);
+  auto body = Json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_object()) return response;
+  for (const auto& [key, value] : extra.items()) body[key] = value;
+  response.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return response;
+}
+
 }  // namespace lien::http

@@ -42,4 +42,7 @@ core::Result<std::int64_t> QueryInt(const Request& request, const char* name, st
 /// A JSON response (marked as personal data: `Cache-Control: no-store`; clear `personal_data` for public data).
 Response JsonReply(int status, const Json& body);
 
+/// The error response of `error` with `extra`'s keys added to its body (a 412's `current` and `changes`).
+Response ErrorWith(const core::Error& error, const Request& request, const Json& extra);
+
 }  // namespace lien::http

@@ -16,15 +16,6 @@ audit::Event PersonEvent(const auth::Principal& principal, const http::Request& 
                        std::string(PurposeOf(view)));
 }
 
-http::Response ErrorWith(const core::Error& error, const http::Request& request, const http::Json& extra) {
-  auto response = http::ErrorResponse(error, request);
-  auto body = http::Json::parse(response.body, nullptr, /*allow_exceptions=*/false);
-  if (!body.is_object()) return response;
-  for (const auto& [key, value] : extra.items()) body[key] = value;
-  response.body = body.dump(-1, ' ', false, http::Json::error_handler_t::replace);
-  return response;
-}
-
 http::Json DuplicatesJson(const std::vector<DuplicateMatch>& matches, const std::vector<Person>& candidates, View view,
                           const Date& today) {
   http::Json out = http::Json::array();

@@ -34,7 +34,7 @@ audit::Event PersonEvent(const auth::Principal& principal, const http::Request& 
                          std::int64_t person_id, View view);
 
 /// The error reply with more members beside "error" (a 409's duplicates, a 412's current record).
-http::Response ErrorWith(const core::Error& error, const http::Request& request, const http::Json& extra);
+using http::ErrorWith;
 
 /// [{person: summary, score, reasons: [code]}] of scored candidates.
 http::Json DuplicatesJson(const std::vector<DuplicateMatch>& matches, const std::vector<Person>& candidates, View view,

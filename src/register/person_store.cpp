@@ -164,17 +164,36 @@ core::Result<Person> UpdatePerson(db::Connection& connection, const Person& upda
   return after;
 }
 
-std::vector<HistoryEntry> LoadHistory(db::Connection& connection, std::int64_t person_id, std::int64_t after_version) {
+namespace {
+
+std::vector<HistoryEntry> ReadHistory(db::Connection& connection, const std::string& condition,
+                                      const std::vector<db::Value>& params) {
   auto rows = connection.Execute(
-      "SELECT version, at, actor_id, actor_login, action, purpose, changes FROM person_history "
-      "WHERE person_id = ? AND version > ? ORDER BY id",
-      {person_id, after_version});
+      "SELECT version, at, actor_id, actor_login, action, purpose, changes FROM person_history WHERE " + condition +
+          " ORDER BY id",
+      params);
   std::vector<HistoryEntry> entries;
   for (const auto& row : rows.rows) {
     entries.push_back(HistoryEntry{row.Int(0), row.Int(1), row.OptInt(2), row.Text(3), row.Text(4), row.Text(5),
                                    ChangesFromJson(row.Text(6))});
   }
   return entries;
+}
+
+}  // namespace
+
+std::vector<HistoryEntry> LoadHistory(db::Connection& connection, std::int64_t person_id, std::int64_t after_version) {
+  if (after_version == 0) return ReadHistory(connection, "person_id = ?", {person_id});
+  return ReadHistory(connection, "person_id = ? AND version > ? AND purpose <> 'register'", {person_id, after_version});
+}
+
+std::vector<HistoryEntry> LoadRegisterHistory(db::Connection& connection, std::int64_t person_id,
+                                              std::int64_t after_version) {
+  return ReadHistory(connection, "person_id = ? AND version > ? AND purpose = 'register'", {person_id, after_version});
+}
+
+void ForgetRegisterHistory(db::Connection& connection, std::int64_t person_id) {
+  connection.Execute("DELETE FROM person_history WHERE person_id = ? AND purpose = 'register'", {person_id});
 }
 
 }  // namespace lien::registry

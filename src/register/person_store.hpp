@@ -72,10 +72,19 @@ void AppendHistory(db::Connection& connection, std::int64_t person_id, std::int6
                    core::EpochMillis now, std::string_view action, std::string_view purpose,
                    const std::vector<FieldChange>& changes);
 
-/// The history of a person, oldest first; with `after_version`, only the rows of versions above it (the
-/// changes a stale editor missed).
+/// The history of a person, oldest first; with `after_version`, only the rows of the person's versions above it
+/// (the changes a stale editor missed; the register entry's rows count the entry's versions and are left out).
 std::vector<HistoryEntry> LoadHistory(db::Connection& connection, std::int64_t person_id,
                                       std::int64_t after_version = 0);
+
+/// The rows of the person's register entry (purpose "register", numbered by the entry's versions), oldest first,
+/// above `after_version`: what an agent holding that version of the entry missed.
+std::vector<HistoryEntry> LoadRegisterHistory(db::Connection& connection, std::int64_t person_id,
+                                              std::int64_t after_version);
+
+/// Deletes the register entry's rows of a person's history: they hold the legal fields, which opposition,
+/// removal and retention erase.
+void ForgetRegisterHistory(db::Connection& connection, std::int64_t person_id);
 
 /// One page of persons matching `query` (see PersonQuery), sorted by name_key then id.
 PersonPage SearchPersons(db::Connection& connection, const PersonQuery& query);

@@ -43,6 +43,21 @@ json RegisterEntryJson(const RegisterEntry& entry, const Date& today) {
               {"version", entry.version}};
 }
 
+json RegisterHistoryJson(const std::vector<HistoryEntry>& entries) {
+  json items = json::array();
+  for (const auto& entry : entries) {
+    json changes = json::object();
+    for (const auto& change : entry.changes) changes[change.field] = {{"from", change.from}, {"to", change.to}};
+    items.push_back({{"version", entry.version},
+                     {"at", entry.at},
+                     {"actor_login", entry.actor_login},
+                     {"action", entry.action},
+                     {"purpose", entry.purpose},
+                     {"changes", changes}});
+  }
+  return items;
+}
+
 core::Result<RegisterEntryDraft> RegisterEntryDraftFromJson(const json& body) {
   if (auto only = http::OnlyFields(body, {"ground", "home_care_service", "emergency_contact_name",
                                           "emergency_contact_phone", "emergency_contact_relation", "requested_by",

@@ -40,8 +40,21 @@ core::Result<Json> BodyWith(const Request& request, std::initializer_list<std::s
   return body;
 }
 
+ChangeAuthor AuthorOf(const auth::Principal& principal) {
+  return ChangeAuthor{principal.user.id, principal.user.login};
+}
+
+// A change's outcome: the entry saved, or an error; on a lost race, the entry as it is now and the changes the
+// writer missed, read in the writer's transaction so what they are shown is what refused them.
+struct EntryChange {
+  core::Result<RegisterEntry> entry = core::Fail(core::ErrorCode::kInternal, "http.internal");
+  std::optional<RegisterEntry> current;
+  std::vector<HistoryEntry> missed;
+};
+
 // The common shape of a change: person id, If-Match, the designation, then `change` and its audit event in one
-// write transaction.
+// write transaction. A lost race answers 412 with `current` and `changes` (who, when, before → after), and its
+// audit event says the entry was shown.
 template <class Change>
 Response ChangeEntry(db::Database& database, const core::Clock& clock, const auth::Principal& principal,
                      Request& request, const std::string& action, Change&& change) {
@@ -53,13 +66,27 @@ Response ChangeEntry(db::Database& database, const core::Clock& clock, const aut
     return Error(agent.error(), request);
   }
   const auto now = clock.Now();
-  auto entry = db::InWriteTransaction(database, [&](db::Connection& c) -> core::Result<RegisterEntry> {
-    auto changed = change(c, *person_id, *version, now);
-    if (changed) audit::Append(c, now, EntryEvent(principal, request, action, *person_id));
-    return changed;
+  auto outcome = db::InWriteTransaction(database, [&](db::Connection& c) {
+    EntryChange result;
+    result.entry = change(c, *person_id, *version, now);
+    if (result.entry) {
+      audit::Append(c, now, EntryEvent(principal, request, action, *person_id));
+      return result;
+    }
+    if (result.entry.error().code != core::ErrorCode::kPreconditionFailed) return result;
+    result.current = store::FindRegisterEntry(c, *person_id);
+    result.missed = LoadRegisterHistory(c, *person_id, *version);
+    auto event = EntryEvent(principal, request, action, *person_id);
+    event.outcome = "refused";
+    event.details = {{"reason", result.entry.error().message_key}};
+    audit::Append(c, now, event);
+    return result;
   });
-  if (!entry) return Error(entry.error(), request);
-  return EntryReply(*entry, DayOf(now));
+  if (outcome.entry) return EntryReply(*outcome.entry, DayOf(now));
+  if (!outcome.current) return Error(outcome.entry.error(), request);
+  return http::ErrorWith(outcome.entry.error(), request,
+                         Json{{"current", RegisterEntryJson(*outcome.current, DayOf(now))},
+                              {"changes", RegisterHistoryJson(outcome.missed)}});
 }
 
 void AddEntryReadAndCreate(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock) {
@@ -117,7 +144,7 @@ void AddEntryChanges(auth::ApiRoutes& routes, db::Database& database, const core
                if (!changes) return Error(changes.error(), request);
                return ChangeEntry(database, clock, principal, request, "register_entry.updated",
                                   [&](db::Connection& c, std::int64_t person_id, std::int64_t version, auto now) {
-                                    return CorrectEntry(c, person_id, version, *changes, principal.user.id, now);
+                                    return CorrectEntry(c, person_id, version, *changes, AuthorOf(principal), now);
                                   });
              });
   routes.Add(Method::kPost, std::string(kEntryPath) + "/oppose", auth::Permission::kRegister,
@@ -125,7 +152,7 @@ void AddEntryChanges(auth::ApiRoutes& routes, db::Database& database, const core
                if (auto body = BodyWith(request, {}); !body) return Error(body.error(), request);
                return ChangeEntry(database, clock, principal, request, "register_entry.opposed",
                                   [&](db::Connection& c, std::int64_t person_id, std::int64_t version, auto now) {
-                                    return EndEntry(c, person_id, version, kStateOpposed, "", principal.user.id, now);
+                                    return EndEntry(c, person_id, version, kStateOpposed, "", AuthorOf(principal), now);
                                   });
              });
   routes.Add(Method::kPost, std::string(kEntryPath) + "/remove", auth::Permission::kRegister,
@@ -137,7 +164,7 @@ void AddEntryChanges(auth::ApiRoutes& routes, db::Database& database, const core
                return ChangeEntry(database, clock, principal, request, "register_entry.removed",
                                   [&](db::Connection& c, std::int64_t person_id, std::int64_t version, auto now) {
                                     return EndEntry(c, person_id, version, kStateRemoved, reason->value_or(""),
-                                                    principal.user.id, now);
+                                                    AuthorOf(principal), now);
                                   });
              });
   routes.Add(Method::kPost, std::string(kEntryPath) + "/acknowledged", auth::Permission::kRegister,
@@ -145,7 +172,7 @@ void AddEntryChanges(auth::ApiRoutes& routes, db::Database& database, const core
                if (auto body = BodyWith(request, {}); !body) return Error(body.error(), request);
                return ChangeEntry(database, clock, principal, request, "register_entry.acknowledged",
                                   [&](db::Connection& c, std::int64_t person_id, std::int64_t version, auto now) {
-                                    return MarkAcknowledged(c, person_id, version, principal.user.id, now);
+                                    return MarkAcknowledged(c, person_id, version, AuthorOf(principal), now);
                                   });
              });
 }

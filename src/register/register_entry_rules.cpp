@@ -1,8 +1,12 @@
 #include "register/register_entry_rules.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <utility>
 
 #include "core/phone.hpp"
+#include "core/text.hpp"
 
 namespace lien::registry {
 namespace {
@@ -115,6 +119,55 @@ void ClearLegalFields(RegisterEntry& entry) {
   entry.requester_relation.clear();
   entry.request_evidence.clear();
   entry.acknowledgement_due.reset();
+}
+
+std::vector<FieldChange> DiffEntries(const RegisterEntry& before, const RegisterEntry& after) {
+  std::vector<FieldChange> changes;
+  auto compare = [&changes](const char* field, const std::string& from, const std::string& to) {
+    if (from != to) changes.push_back(FieldChange{field, from, to});
+  };
+  auto day = [](const std::optional<core::EpochMillis>& at) { return at ? IsoDate(DayOf(*at)) : std::string(); };
+  compare("register.state", before.state, after.state);
+  compare("register.ground", before.ground, after.ground);
+  compare("register.home_care_service", before.home_care_service, after.home_care_service);
+  compare("register.emergency_contact_name", before.emergency_contact_name, after.emergency_contact_name);
+  compare("register.emergency_contact_phone", before.emergency_contact_phone, after.emergency_contact_phone);
+  compare("register.emergency_contact_relation", before.emergency_contact_relation, after.emergency_contact_relation);
+  compare("register.requested_by", before.requested_by, after.requested_by);
+  compare("register.requester_name", before.requester_name, after.requester_name);
+  compare("register.requester_relation", before.requester_relation, after.requester_relation);
+  compare("register.request_evidence", before.request_evidence, after.request_evidence);
+  compare("register.requested_on", IsoDate(before.requested_on), IsoDate(after.requested_on));
+  compare("register.acknowledgement", day(before.acknowledged_at), day(after.acknowledged_at));
+  return changes;
+}
+
+HouseNumberOrder HouseNumberOrderOf(std::string_view typed) {
+  const std::string folded = core::FoldForSearch(typed);
+  std::string_view text = folded;
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  HouseNumberOrder order;
+  std::size_t digits = 0;
+  while (digits < text.size() && digits < 15 && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0) {
+    order.missing = true;
+  } else {
+    std::from_chars(text.data(), text.data() + digits, order.number);
+  }
+  std::string suffix;
+  for (char c : text.substr(digits)) {
+    if (c != ' ' && c != '-' && c != ',' && c != '.') suffix += c;
+  }
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kSuffixes = {
+      {{"bis", "b"}, {"ter", "t"}, {"quater", "q"}, {"quinquies", ""}}};
+  if (!suffix.empty()) {
+    order.suffix_rank = static_cast<int>(kSuffixes.size()) + 1;
+    for (std::size_t i = 0; i < kSuffixes.size(); ++i) {
+      if (suffix == kSuffixes[i].first || suffix == kSuffixes[i].second) order.suffix_rank = static_cast<int>(i) + 1;
+    }
+    if (order.suffix_rank > static_cast<int>(kSuffixes.size())) order.suffix = suffix;
+  }
+  return order;
 }
 
 bool AcknowledgementOverdue(const RegisterEntry& entry, const Date& today) {

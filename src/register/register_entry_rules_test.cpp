@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 namespace lien::registry {
 namespace {
 
@@ -136,6 +140,32 @@ TEST(RegisterEntryRules, IsoDatesRoundTrip) {
   EXPECT_EQ(IsoDate(*ParseIsoDate("2024-02-29")), "2024-02-29");
   EXPECT_FALSE(ParseIsoDate("2023-02-29").has_value());
   EXPECT_EQ(IsoDate(DayOf(1'780'000'000'000)), "2026-05-28");
+}
+
+TEST(RegisterEntryRules, HouseNumbersSortAsNumbersThenBisTerThenOtherSuffixes) {
+  std::vector<std::string> typed = {"10", "", "2", "10 ter", "10bis", "10 B", "1", "10-A", "12 Quater", " 3"};
+  std::stable_sort(typed.begin(), typed.end(), [](const std::string& a, const std::string& b) {
+    return HouseNumberOrderOf(a) < HouseNumberOrderOf(b);
+  });
+  EXPECT_EQ(typed,
+            (std::vector<std::string>{"1", "2", " 3", "10", "10bis", "10 B", "10 ter", "10-A", "12 Quater", ""}));
+  EXPECT_EQ(HouseNumberOrderOf("10 BIS"), HouseNumberOrderOf("10b"));
+  EXPECT_LT(HouseNumberOrderOf("99999999999999999999"), HouseNumberOrderOf("")) << "a huge number still sorts";
+}
+
+TEST(RegisterEntryRules, ADiffNamesTheChangedFieldsForTheHistory) {
+  auto before = BuildEntry(SelfRequest(), kToday);
+  ASSERT_TRUE(before.has_value());
+  auto after = *before;
+  after.home_care_service = "SSIAD";
+  after.ground = "disabled_card";
+  const auto changes = DiffEntries(*before, after);
+  ASSERT_EQ(changes.size(), 2U);
+  EXPECT_EQ(changes[0].field, "register.ground");
+  EXPECT_EQ(changes[0].from, "age_65");
+  EXPECT_EQ(changes[0].to, "disabled_card");
+  EXPECT_EQ(changes[1].field, "register.home_care_service");
+  EXPECT_TRUE(DiffEntries(after, after).empty());
 }
 
 }  // namespace

@@ -1,8 +1,14 @@
 #include "register/register_entry_store.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 #include <map>
+#include <tuple>
+#include <utility>
 #include <vector>
+
+#include "core/text.hpp"
+#include "register/register_entry_rules.hpp"
 
 namespace lien::registry::store {
 namespace {
@@ -165,10 +171,29 @@ std::vector<DueAcknowledgement> DueAcknowledgements(db::Connection& connection, 
 std::vector<DueAcknowledgement> RegisteredForPrefect(db::Connection& connection) {
   auto rows = ReadJoined(connection.Execute(std::string("SELECT ") + kPersonColumns + ", " + kEntryColumns +
                                             " FROM register_entries r JOIN persons p ON p.id = r.person_id "
-                                            "WHERE r.state = 'registered' "
-                                            "ORDER BY p.town_key, p.street_key, p.address_number, p.name_key, p.id"));
+                                            "WHERE r.state = 'registered'"));
+  SortForPrefect(rows);
   AttachRegisteredPhones(connection, rows);
   return rows;
+}
+
+void SortForPrefect(std::vector<DueAcknowledgement>& rows) {
+  // Sorted here rather than in SQL: house numbers sort as numbers ("2" before "10"), then bis, ter.
+  using Key = std::tuple<std::string, std::string, HouseNumberOrder, std::string, std::string, std::int64_t>;
+  std::vector<std::pair<Key, std::size_t>> keys;
+  keys.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& person = rows[i].person;
+    keys.emplace_back(Key{core::FoldForSearch(person.town), core::FoldForSearch(person.street),
+                          HouseNumberOrderOf(person.address_number), core::FoldForSearch(person.last_name),
+                          core::FoldForSearch(person.first_names), person.id},
+                      i);
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<DueAcknowledgement> sorted;
+  sorted.reserve(rows.size());
+  for (const auto& key : keys) sorted.push_back(std::move(rows[key.second]));
+  rows = std::move(sorted);
 }
 
 }  // namespace lien::registry::store

@@ -50,8 +50,12 @@ struct DueAcknowledgement {
 /// Registered entries not yet acknowledged, oldest due first (then by person id); phones not filled.
 std::vector<DueAcknowledgement> DueAcknowledgements(db::Connection& connection, int limit, int offset);
 
-/// Every registered entry with its person, sorted by town, street, number, name: the prefect's list. Only
+/// Every registered entry with its person, in the order of SortForPrefect: the prefect's list. Only
 /// state = 'registered': an opposition or removal takes the person out at once.
 std::vector<DueAcknowledgement> RegisteredForPrefect(db::Connection& connection);
+
+/// The prefect's order: town, street (accents and case folded), house number as numbers then suffix ("2", "10",
+/// "10 bis", "10 ter": HouseNumberOrderOf), last name, first names, id.
+void SortForPrefect(std::vector<DueAcknowledgement>& rows);
 
 }  // namespace lien::registry::store

@@ -1,5 +1,6 @@
 #include "register/register_entry_workflow.hpp"
 
+#include "register/person_store.hpp"
 #include "register/register_entry_rules.hpp"
 #include "register/register_entry_store.hpp"
 
@@ -23,6 +24,19 @@ core::Result<RegisterEntry> Save(db::Connection& connection, RegisterEntry& entr
     return Fail(ErrorCode::kPreconditionFailed, "http.precondition_failed");
   }
   return entry;
+}
+
+// Saves a change of `before` and writes what changed into the person's history.
+core::Result<RegisterEntry> SaveChange(db::Connection& connection, const RegisterEntry& before, RegisterEntry& after,
+                                       std::string_view action, const ChangeAuthor& author, core::EpochMillis now) {
+  after.updated_at = now;
+  after.updated_by = author.user_id;
+  auto saved = Save(connection, after, before.version);
+  if (!saved) return saved;
+  if (!after.registered()) ForgetRegisterHistory(connection, after.person_id);
+  AppendHistory(connection, after.person_id, after.version, author, now, action, "register",
+                DiffEntries(before, after));
+  return saved;
 }
 
 }  // namespace
@@ -75,7 +89,7 @@ core::Result<RegisterEntry> RegisterPerson(db::Connection& connection, std::int6
 
 core::Result<RegisterEntry> CorrectEntry(db::Connection& connection, std::int64_t person_id,
                                          std::int64_t expected_version, const RegisterEntryDraft& changes,
-                                         std::optional<std::int64_t> actor_id, core::EpochMillis now) {
+                                         const ChangeAuthor& author, core::EpochMillis now) {
   auto entry = EntryAt(connection, person_id, expected_version);
   if (!entry) return entry;
   auto corrected = BuildEntry(ApplyCorrection(*entry, changes), DayOf(now));
@@ -92,43 +106,45 @@ core::Result<RegisterEntry> CorrectEntry(db::Connection& connection, std::int64_
   updated.request_evidence = corrected->request_evidence;
   updated.requested_on = corrected->requested_on;
   updated.acknowledgement_due = corrected->acknowledgement_due;
-  updated.updated_at = now;
-  updated.updated_by = actor_id;
-  return Save(connection, updated, expected_version);
+  if (DiffEntries(*entry, updated).empty()) return *entry;
+  return SaveChange(connection, *entry, updated, "register_entry.updated", author, now);
 }
 
 core::Result<RegisterEntry> EndEntry(db::Connection& connection, std::int64_t person_id, std::int64_t expected_version,
                                      std::string_view new_state, const std::string& removal_reason,
-                                     std::optional<std::int64_t> actor_id, core::EpochMillis now) {
+                                     const ChangeAuthor& author, core::EpochMillis now) {
   auto entry = EntryAt(connection, person_id, expected_version);
   if (!entry) return entry;
   if (removal_reason.size() > kMaxEntryTextLength) {
     return Fail(ErrorCode::kInvalidInput, "validation.too_long", "reason",
                 {{"max", std::to_string(kMaxEntryTextLength)}});
   }
-  entry->state = std::string(new_state);
-  ClearLegalFields(*entry);
+  RegisterEntry ended = *entry;
+  ended.state = std::string(new_state);
+  ClearLegalFields(ended);
   if (new_state == kStateOpposed) {
-    entry->opposed_at = now;
+    ended.opposed_at = now;
   } else {
-    entry->removed_at = now;
-    entry->removal_reason = removal_reason;
+    ended.removed_at = now;
+    ended.removal_reason = removal_reason;
   }
-  entry->updated_at = now;
-  entry->updated_by = actor_id;
-  return Save(connection, *entry, expected_version);
+  // Only the state is told: the legal fields' old values must not outlive their erasure in the history.
+  RegisterEntry before = ended;
+  before.state = entry->state;
+  before.version = entry->version;
+  return SaveChange(connection, before, ended,
+                    new_state == kStateOpposed ? "register_entry.opposed" : "register_entry.removed", author, now);
 }
 
 core::Result<RegisterEntry> MarkAcknowledged(db::Connection& connection, std::int64_t person_id,
-                                             std::int64_t expected_version, std::optional<std::int64_t> actor_id,
+                                             std::int64_t expected_version, const ChangeAuthor& author,
                                              core::EpochMillis now) {
   auto entry = EntryAt(connection, person_id, expected_version);
   if (!entry) return entry;
   if (entry->acknowledged_at) return entry;
-  entry->acknowledged_at = now;
-  entry->updated_at = now;
-  entry->updated_by = actor_id;
-  return Save(connection, *entry, expected_version);
+  RegisterEntry acknowledged = *entry;
+  acknowledged.acknowledged_at = now;
+  return SaveChange(connection, *entry, acknowledged, "register_entry.acknowledged", author, now);
 }
 
 }  // namespace lien::registry

@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
+#include "register/person_store.hpp"  // ChangeAuthor
 #include "register/register_entry_model.hpp"
 
 namespace lien::registry {
@@ -28,11 +29,15 @@ core::Result<RegisterEntry> RegisterPerson(db::Connection& connection, std::int6
                                            const RegisterEntryDraft& draft, const EntryOrigin& origin,
                                            core::EpochMillis now);
 
+/// Corrections, opposition, removal and the acknowledgement each write a row of the person's history (purpose
+/// "register", numbered by the entry's version, with what changed before → after): a stale editor's 412 shows
+/// them (LoadRegisterHistory). Opposition and removal first delete the earlier rows, which hold the legal fields.
+///
 /// Corrects a registered entry. Errors: kNotFound `register.entry_not_found`; kConflict `register.not_registered`;
 /// kPreconditionFailed when `expected_version` is stale; those of BuildEntry.
 core::Result<RegisterEntry> CorrectEntry(db::Connection& connection, std::int64_t person_id,
                                          std::int64_t expected_version, const RegisterEntryDraft& changes,
-                                         std::optional<std::int64_t> actor_id, core::EpochMillis now);
+                                         const ChangeAuthor& author, core::EpochMillis now);
 
 /// The changes below refuse an entry that is not registered (kNotFound `register.entry_not_found`, kConflict
 /// `register.not_registered`) or whose version is not `expected_version` (kPreconditionFailed).
@@ -40,11 +45,11 @@ core::Result<RegisterEntry> CorrectEntry(db::Connection& connection, std::int64_
 /// Opposition (state opposed) or removal (state removed, with the reason): the legal fields are cleared at once.
 core::Result<RegisterEntry> EndEntry(db::Connection& connection, std::int64_t person_id, std::int64_t expected_version,
                                      std::string_view new_state, const std::string& removal_reason,
-                                     std::optional<std::int64_t> actor_id, core::EpochMillis now);
+                                     const ChangeAuthor& author, core::EpochMillis now);
 
 /// Records that the acknowledgement letter was sent (the first time only).
 core::Result<RegisterEntry> MarkAcknowledged(db::Connection& connection, std::int64_t person_id,
-                                             std::int64_t expected_version, std::optional<std::int64_t> actor_id,
+                                             std::int64_t expected_version, const ChangeAuthor& author,
                                              core::EpochMillis now);
 
 /// The entry of a person that is registered now. Errors: kNotFound `register.entry_not_found` (no entry, or one

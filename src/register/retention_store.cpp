@@ -44,10 +44,14 @@ std::vector<RetentionFacts> LoadRetentionFacts(db::Connection& connection) {
 
 RetentionCounts ApplyRetention(db::Connection& connection, const RetentionPlan& plan) {
   RetentionCounts counts;
-  for (const auto id : plan.register_entries)
+  // The history rows of a purpose hold its fields' old values: they end with the data.
+  for (const auto id : plan.register_entries) {
     counts.register_entries +=
         connection.Execute("DELETE FROM register_entries WHERE person_id = ?", {id}).affected_rows;
+    connection.Execute("DELETE FROM person_history WHERE person_id = ? AND purpose = 'register'", {id});
+  }
   for (const auto id : plan.households) {
+    connection.Execute("DELETE FROM person_history WHERE person_id = ? AND purpose = 'delivery'", {id});
     connection.Execute(
         "DELETE FROM household_members WHERE household_id IN (SELECT id FROM households WHERE person_id = ?)", {id});
     counts.households += connection.Execute("DELETE FROM households WHERE person_id = ?", {id}).affected_rows;

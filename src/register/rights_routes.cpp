@@ -1,6 +1,8 @@
 #include "register/rights_routes.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <utility>
 
 #include "audit/trail.hpp"
 #include "auth/audit_events.hpp"
@@ -161,6 +163,32 @@ Json CountsJson(const RetentionCounts& counts) {
                               {"import_rows", counts.erased.import_rows}}}};
 }
 
+// The plan the DPO reviewed ({"expected": {register_entries, households, persons: [person ids]}}): only what
+// they saw is purged; what fell due since waits for the next run. Without it, everything due now.
+core::Result<std::optional<RetentionPlan>> ExpectedPlan(const Json& body) {
+  if (auto only = http::OnlyFields(body, {"expected"}); !only) return core::Fail(only.error());
+  const auto expected = body.find("expected");
+  if (expected == body.end() || expected->is_null()) return std::optional<RetentionPlan>();
+  if (!expected->is_object()) return core::Fail(core::ErrorCode::kInvalidInput, "validation.type", "expected");
+  if (auto only = http::OnlyFields(*expected, {"register_entries", "households", "persons"}); !only) {
+    return core::Fail(only.error());
+  }
+  RetentionPlan plan;
+  for (auto [name, ids] : {std::pair{"register_entries", &plan.register_entries},
+                           std::pair{"households", &plan.households}, std::pair{"persons", &plan.persons}}) {
+    const auto list = expected->find(name);
+    if (list == expected->end()) continue;
+    const std::string field = std::string("expected.") + name;
+    if (!list->is_array()) return core::Fail(core::ErrorCode::kInvalidInput, "validation.type", field);
+    for (const auto& id : *list) {
+      if (!id.is_number_integer()) return core::Fail(core::ErrorCode::kInvalidInput, "validation.type", field);
+      ids->push_back(id.get<std::int64_t>());
+    }
+    std::sort(ids->begin(), ids->end());
+  }
+  return std::optional<RetentionPlan>(std::move(plan));
+}
+
 }  // namespace
 
 void AddRightsRoutes(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock) {
@@ -194,10 +222,11 @@ void AddRetentionRoutes(auth::ApiRoutes& routes, db::Database& database, const c
              [&database, &clock, &policy](const auth::Principal& principal, Request& request) -> Response {
                auto body = http::ParseJsonObject(request);
                if (!body) return http::ErrorResponse(body.error(), request);
-               if (auto only = http::OnlyFields(*body, {}); !only) return http::ErrorResponse(only.error(), request);
+               auto expected = ExpectedPlan(*body);
+               if (!expected) return http::ErrorResponse(expected.error(), request);
                auto actor = auth::EventBy(principal.user, auth::InfoOf(request), "retention.purge", "retention", "*",
                                           "retention");
-               auto counts = RunRetention(database, policy, clock.Now(), actor);
+               auto counts = RunRetention(database, policy, clock.Now(), actor, *expected ? &**expected : nullptr);
                if (!counts) {
                  return http::ErrorResponse(core::Error(core::ErrorCode::kConflict, "retention.running"), request);
                }

@@ -67,6 +67,16 @@ class RightsStore : public ::testing::Test {
     });
   }
 
+  // A history row of another purpose (the register entry's, the household's), holding its fields' values.
+  void AddHistory(std::int64_t person_id, const std::string& purpose) {
+    db::InWriteTransaction(*database_, [&](db::Connection& c) {
+      c.Execute(
+          "INSERT INTO person_history (person_id, version, at, actor_login, action, purpose, changes) VALUES (?, 2, ?, "
+          "'ines.intake', 'update', ?, '{\"x\":{\"from\":\"\",\"to\":\"ADMR\"}}')",
+          {person_id, kNow, purpose});
+    });
+  }
+
   std::int64_t Count(const std::string& table) {
     return db::InReadTransaction(
         *database_, [&](db::Connection& c) { return c.QueryOne("SELECT COUNT(*) FROM " + table)->Int(0); });
@@ -160,6 +170,9 @@ TEST_F(RightsStore, RetentionPurgesWhatIsPastItsTimeAndAuditsCountsOnly) {
   AddEntry(registered, "registered");
   const auto delivered_long_ago = AddPerson("Delivered", kNow, kNow - 5 * kDay);
   AddHousehold(delivered_long_ago, kNow - 900 * kDay);
+  AddHistory(removed, "register");
+  AddHistory(registered, "register");
+  AddHistory(delivered_long_ago, "delivery");
 
   const RetentionPolicy policy;
   const auto due = DueForRetention(*database_, policy, kNow);
@@ -177,6 +190,8 @@ TEST_F(RightsStore, RetentionPurgesWhatIsPastItsTimeAndAuditsCountsOnly) {
   EXPECT_EQ(Count("persons"), 3);
   EXPECT_EQ(Count("register_entries"), 1);
   EXPECT_TRUE(DueForRetention(*database_, policy, kNow).Empty());
+  EXPECT_EQ(Count("person_history WHERE purpose = 'register'"), 1) << "the registered entry's history stays";
+  EXPECT_EQ(Count("person_history WHERE purpose = 'delivery'"), 0) << "a household's history ends with it";
 
   const auto trail = db::InReadTransaction(*database_, [](db::Connection& c) {
     audit::Filter filter;

@@ -195,7 +195,21 @@ TEST_P(RegisterApi, TheEntryWorkflowFromRequestToAcknowledgementOppositionAndRem
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_EQ(patched.Json()["home_care_service"], "SSIAD");
   EXPECT_EQ(patched.Json()["ground"], "age_65");
-  EXPECT_EQ(agent->SendJson("PATCH", EntryPath(durand), {{"home_care_service", "X"}}, {IfMatch(read)}).status, 412);
+  // A second agent still holding version 1 loses the race and is shown what changed, by whom and when.
+  auto lost = agent->SendJson("PATCH", EntryPath(durand), {{"home_care_service", "X"}}, {IfMatch(read)});
+  ASSERT_EQ(lost.status, 412) << lost.body;
+  const auto conflict = lost.Json();
+  EXPECT_EQ(conflict["error"]["code"], "precondition_failed");
+  EXPECT_EQ(conflict["current"]["version"], 2);
+  EXPECT_EQ(conflict["current"]["home_care_service"], "SSIAD");
+  ASSERT_EQ(conflict["changes"].size(), 1U) << lost.body;
+  EXPECT_EQ(conflict["changes"][0]["version"], 2);
+  EXPECT_EQ(conflict["changes"][0]["actor_login"], "ines.intake");
+  EXPECT_EQ(conflict["changes"][0]["action"], "register_entry.updated");
+  EXPECT_TRUE(conflict["changes"][0]["at"].is_number());
+  EXPECT_EQ(conflict["changes"][0]["changes"],
+            json({{"register.home_care_service", {{"from", "ADMR"}, {"to", "SSIAD"}}}}));
+  EXPECT_EQ(agent->Get(EntryPath(durand)).Json()["home_care_service"], "SSIAD") << "the stale change was not saved";
 
   EXPECT_EQ(DuePersons(*agent), (std::vector<std::string>{durand, martin, petit}));
   auto letter = agent->Get(EntryPath(durand) + "/acknowledgement.pdf");
@@ -206,6 +220,11 @@ TEST_P(RegisterApi, TheEntryWorkflowFromRequestToAcknowledgementOppositionAndRem
   auto acknowledged = agent->SendJson("POST", EntryPath(durand) + "/acknowledged", json::object(), {IfMatch(patched)});
   ASSERT_EQ(acknowledged.status, 200) << acknowledged.body;
   EXPECT_TRUE(acknowledged.Json()["acknowledged_at"].is_number());
+  auto stale_ack = agent->SendJson("PATCH", EntryPath(durand), {{"ground", "disabled_aah"}}, {IfMatch(patched)});
+  ASSERT_EQ(stale_ack.status, 412) << stale_ack.body;
+  ASSERT_EQ(stale_ack.Json()["changes"].size(), 1U);
+  EXPECT_EQ(stale_ack.Json()["changes"][0]["changes"]["register.acknowledgement"]["from"], "");
+  EXPECT_EQ(stale_ack.Json()["current"]["ground"], "age_65");
   EXPECT_EQ(DuePersons(*agent), (std::vector<std::string>{martin, petit}));
 
   auto martin_entry = agent->Get(EntryPath(martin));
@@ -230,9 +249,12 @@ TEST_P(RegisterApi, TheEntryWorkflowFromRequestToAcknowledgementOppositionAndRem
     EXPECT_EQ(entry["purpose"], "register");
     actions.push_back(entry["action"]);
   }
-  EXPECT_EQ(actions,
-            (std::vector<std::string>{"register_entry.acknowledged", "register_entry.letter_generated",
-                                      "register_entry.updated", "register_entry.read", "register_entry.registered"}));
+  EXPECT_EQ(actions, (std::vector<std::string>{"register_entry.updated", "register_entry.acknowledged",
+                                               "register_entry.letter_generated", "register_entry.read",
+                                               "register_entry.updated", "register_entry.updated",
+                                               "register_entry.read", "register_entry.registered"}))
+      << "the lost races are in the trail too (their answer showed the entry)";
+  EXPECT_EQ(trail[0]["outcome"], "refused");
 }
 
 TEST_P(RegisterApi, ThePrefectExportNeedsAnOpenAlertAndTheUsersPasswordAgain) {

@@ -184,9 +184,21 @@ TEST_P(RightsApi, RetentionPurgesARemovedEntryAndAnOldContact) {
   EXPECT_EQ(due.Json()["persons"]["person_ids"], nlohmann::json::array({forgotten}));
   EXPECT_EQ(due.Json()["policy"]["follow_up_days"], 730);
 
+  auto wrong = dpo->SendJson("POST", "/api/v1/retention/purge", {{"expected", {{"persons", {"x"}}}}});
+  EXPECT_EQ(wrong.status, 400);
+  EXPECT_EQ(wrong.Json()["error"]["field"], "expected.persons");
+  // Only what the DPO reviewed is purged: a person who fell due since (here: left out of the list) waits.
+  auto reviewed =
+      dpo->SendJson("POST", "/api/v1/retention/purge",
+                    {{"expected", {{"register_entries", {removed}}, {"persons", nlohmann::json::array()}}}});
+  ASSERT_EQ(reviewed.status, 200) << reviewed.body;
+  EXPECT_EQ(reviewed.Json()["register_entries"], 1);
+  EXPECT_EQ(reviewed.Json()["persons"], 0);
+  EXPECT_EQ(CountRows("SELECT COUNT(*) FROM persons WHERE id = ?", forgotten), 1);
+
   auto purged = dpo->SendJson("POST", "/api/v1/retention/purge", nlohmann::json::object());
   ASSERT_EQ(purged.status, 200) << purged.body;
-  EXPECT_EQ(purged.Json()["register_entries"], 1);
+  EXPECT_EQ(purged.Json()["register_entries"], 0);
   EXPECT_EQ(purged.Json()["persons"], 1);
   EXPECT_EQ(CountRows("SELECT COUNT(*) FROM register_entries WHERE person_id = ?", removed), 0);
   EXPECT_EQ(CountRows("SELECT COUNT(*) FROM persons WHERE id = ?", removed), 1);
@@ -195,8 +207,9 @@ TEST_P(RightsApi, RetentionPurgesARemovedEntryAndAnOldContact) {
   auto again = dpo->Get("/api/v1/retention/due");
   EXPECT_EQ(again.Json()["persons"]["count"], 0);
   auto trail = dpo->Get("/api/v1/audit?action=retention.purge");
-  ASSERT_EQ(trail.Json()["items"].size(), 1U);
+  ASSERT_EQ(trail.Json()["items"].size(), 2U);
   EXPECT_EQ(trail.Json()["items"][0]["details"]["persons"], "1");
+  EXPECT_EQ(trail.Json()["items"][1]["details"]["entries_ended"], "1");
   EXPECT_EQ(trail.body.find("Oubli"), std::string::npos);
 }
 
