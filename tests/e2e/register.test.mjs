@@ -2,15 +2,18 @@
 // - an intake agent registers a person, sees the duplicate warning for a person already recorded (with the
 //   reasons in plain French) and opens the existing record instead of creating a second one;
 // - a social worker edits a person while someone else changes the same record: the save answers 412 and the
-//   page shows what changed (who, field: before → after); the user puts their change back and saves.
+//   page shows what changed (who, field: before → after); the user puts their change back and saves;
+// - a designated register agent corrects a register entry while another agent corrects it too: the same 412
+//   story on the register panel.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { environmentProblem, launchBrowser, startServer, watchPage } from './lib/harness.mjs';
+import { environmentProblem, launchBrowser, startServer } from './lib/harness.mjs';
+import { apiAs as signInApi, signedInPage, withServerLog as withLog } from './lib/session.mjs';
 
 const LEA = { login: 'lea.martin', name: 'Léa Martin', role: 'intake', password: 'Accueil-Mairie-2026!' };
 const SOPHIE = { login: 'sophie.bernard', name: 'Sophie Bernard', role: 'social_worker', password: 'Suivi-Social-2026!' };
 const PAUL = { login: 'paul.durand', name: 'Paul Durand', role: 'coordinator', password: 'Coordination-2026!' };
-const TIMEOUT = 15_000;
+const ADMIN = { login: 'admin.mairie', name: 'Admin Mairie', role: 'admin', password: 'Administration-2026!' };
 
 const problem = environmentProblem();
 if (problem) {
@@ -24,7 +27,7 @@ if (problem) {
     let browser;
 
     before(async () => {
-      server = await startServer([LEA, SOPHIE, PAUL]);
+      server = await startServer([LEA, SOPHIE, PAUL, ADMIN]);
       browser = await launchBrowser();
     });
 
@@ -33,47 +36,9 @@ if (problem) {
       await server?.stop();
     });
 
-    /** A logged-in API client (its own cookie jar) for setting the scene and checking the outcome. */
-    async function apiAs(account) {
-      const context = await browser.newContext({ baseURL: server.baseUrl });
-      const login = await context.request.post('/api/v1/session', {
-        data: { login: account.login, password: account.password },
-      });
-      assert.equal(login.status(), 200, await login.text());
-      const csrf = (await login.json()).csrf_token;
-      const call = async (method, path, body, headers = {}) => {
-        const r = await context.request.fetch(path, {
-          method,
-          data: body,
-          headers: { 'X-CSRF-Token': csrf, 'Accept-Language': 'fr', ...headers },
-        });
-        const text = await r.text();
-        return { status: r.status(), body: text ? JSON.parse(text) : null };
-      };
-      return { call, close: () => context.close() };
-    }
-
-    async function loggedInPage(account) {
-      const context = await browser.newContext({ baseURL: server.baseUrl });
-      const page = await context.newPage();
-      page.setDefaultTimeout(TIMEOUT);
-      const problems = watchPage(page);
-      await page.goto('/login');
-      await page.getByLabel('Identifiant').fill(account.login);
-      await page.getByLabel('Mot de passe').fill(account.password);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByRole('heading', { level: 1, name: `Bonjour, ${account.name}` }).waitFor();
-      return { context, page, problems };
-    }
-
-    async function withServerLog(body) {
-      try {
-        await body();
-      } catch (e) {
-        e.message += `\n--- lien serve output ---\n${server.log()}`;
-        throw e;
-      }
-    }
+    const apiAs = (account) => signInApi(browser, server, account);
+    const loggedInPage = (account) => signedInPage(browser, server, account);
+    const withServerLog = (body) => withLog(server, body);
 
     test('an intake agent is warned of a duplicate and opens the existing record', async (t) => {
       await withServerLog(async () => {
@@ -211,6 +176,95 @@ if (problem) {
         const history = page.getByRole('tabpanel');
         await history.getByText(`par ${SOPHIE.login}`).first().waitFor();
         await history.getByText(`par ${PAUL.login}`).first().waitFor();
+        assert.deepEqual(problems, [], 'no CSP violation nor page error');
+      });
+    });
+
+    test('a register agent corrects an entry, loses a race, sees what changed and reapplies', async (t) => {
+      await withServerLog(async () => {
+        // Sophie (social worker) and Paul (coordinator) are designated and acknowledged secrecy.
+        const admin = await apiAs(ADMIN);
+        t.after(() => admin.close());
+        const users = await admin.call('GET', '/api/v1/users');
+        for (const account of [SOPHIE, PAUL]) {
+          const user = users.body.items.find((u) => u.login === account.login);
+          assert.equal((await admin.call('PUT', `/api/v1/register/agents/${user.id}`, {})).status, 200);
+        }
+        const paul = await apiAs(PAUL);
+        t.after(() => paul.close());
+        assert.equal((await paul.call('POST', '/api/v1/register/me/secrecy', {})).status, 200);
+        const created = await paul.call('POST', '/api/v1/persons', {
+          last_name: 'Caron',
+          first_names: 'Lucienne',
+          birth_date: '1937-02-20',
+          ignore_duplicates: true,
+        });
+        assert.equal(created.status, 201, JSON.stringify(created.body));
+        const id = String(created.body.person.id);
+        const entryPath = `/api/v1/persons/${id}/register-entry`;
+        const registered = await paul.call('POST', entryPath, {
+          ground: 'age_65',
+          requested_by: 'self',
+          requested_on: new Date().toISOString().slice(0, 10),
+          home_care_service: 'ADMR',
+        });
+        assert.equal(registered.status, 201, JSON.stringify(registered.body));
+
+        const sophie = await apiAs(SOPHIE);
+        t.after(() => sophie.close());
+        assert.equal((await sophie.call('POST', '/api/v1/register/me/secrecy', {})).status, 200);
+        const { context, page, problems } = await loggedInPage(SOPHIE);
+        t.after(() => context.close());
+        await page.goto(`/persons/${id}`);
+        await page.getByRole('heading', { level: 1, name: 'Lucienne Caron' }).waitFor();
+        const panel = page.getByRole('region', { name: 'Registre des personnes vulnérables' });
+        await panel.getByText('ADMR').waitFor();
+
+        // A first correction goes through.
+        await panel.getByRole('button', { name: 'Corriger l’inscription' }).click();
+        await page.waitForFunction(() => document.activeElement?.id === 're-edit-ground');
+        await panel.getByLabel('Service d’aide à domicile').fill('SSIAD du Béthunois');
+        await panel.getByRole('button', { name: 'Enregistrer la correction' }).click();
+        await page.getByText('L’inscription est corrigée.').waitFor();
+        await panel.getByText('SSIAD du Béthunois').waitFor();
+
+        // A second one loses a race against Paul, who changes the ground meanwhile.
+        await panel.getByRole('button', { name: 'Corriger l’inscription' }).click();
+        await panel.getByLabel('Personne à prévenir en cas d’urgence').fill('Marc Caron');
+        await panel.getByLabel('Téléphone de la personne à prévenir').fill('06 11 22 33 44');
+        const now = await paul.call('GET', entryPath);
+        const changed = await paul.call('PATCH', entryPath, { ground: 'disabled_card' }, { 'If-Match': String(now.body.version) });
+        assert.equal(changed.status, 200, JSON.stringify(changed.body));
+        const [response] = await Promise.all([
+          page.waitForResponse((r) => r.url().endsWith(entryPath) && r.request().method() === 'PATCH'),
+          panel.getByRole('button', { name: 'Enregistrer la correction' }).click(),
+        ]);
+        assert.equal(response.status(), 412);
+        const heading = page.getByRole('heading', { level: 3, name: 'Quelqu’un a modifié cette inscription pendant votre saisie' });
+        await heading.waitFor();
+        await page.waitForFunction(() => document.activeElement?.id === 're-conflict-heading');
+        const conflict = page.locator('section', { has: heading });
+        await conflict.getByText(`par ${PAUL.login}`).waitFor();
+        const line = conflict.locator('.change__fields li').filter({ hasText: 'Motif de l’inscription' });
+        assert.equal((await line.locator('del').innerText()).trim(), 'Personne âgée de 65 ans et plus');
+        assert.equal(
+          (await line.locator('ins').innerText()).trim(),
+          'Adulte handicapé : carte d’invalidité ou carte mobilité inclusion',
+        );
+
+        // Her emergency contact goes back on the current entry, Paul's ground stays.
+        await conflict.getByRole('button', { name: 'Reprendre ma correction sur l’inscription à jour' }).click();
+        assert.equal(await panel.getByLabel('Personne à prévenir en cas d’urgence').inputValue(), 'Marc Caron');
+        assert.equal(await panel.getByLabel('Motif de l’inscription').inputValue(), 'disabled_card');
+        await panel.getByRole('button', { name: 'Enregistrer la correction' }).click();
+        await page.getByText('L’inscription est corrigée.').waitFor();
+        await panel.getByText(/Marc Caron/).waitFor();
+
+        const final = await paul.call('GET', entryPath);
+        assert.equal(final.body.ground, 'disabled_card');
+        assert.equal(final.body.emergency_contact_name, 'Marc Caron');
+        assert.equal(final.body.emergency_contact_phone, '+33611223344');
+        assert.equal(final.body.home_care_service, 'SSIAD du Béthunois');
         assert.deepEqual(problems, [], 'no CSP violation nor page error');
       });
     });

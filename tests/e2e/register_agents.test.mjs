@@ -4,8 +4,8 @@
 // declares an alert plan, which every role then sees in the banner.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { environmentProblem, launchBrowser, startServer, watchPage } from './lib/harness.mjs';
-import { setUpTotpInUi, totpCode } from './lib/totp.mjs';
+import { environmentProblem, launchBrowser, startServer } from './lib/harness.mjs';
+import { apiAs, signedInPage, withServerLog as withLog } from './lib/session.mjs';
 
 const ADMIN = { login: 'admin.mairie', name: 'Admin Mairie', role: 'admin', password: 'Administration-2026!' };
 const SOPHIE = { login: 'sophie.bernard', name: 'Sophie Bernard', role: 'social_worker', password: 'Suivi-Social-2026!' };
@@ -13,7 +13,6 @@ const PAUL = { login: 'paul.durand', name: 'Paul Durand', role: 'coordinator', p
 const LEA = { login: 'lea.martin', name: 'Léa Martin', role: 'intake', password: 'Accueil-Mairie-2026!' };
 // A second admin, driven through the API only, to set the scene of the alert test.
 const ADMIN_API = { login: 'admin.api', name: 'Admin API', role: 'admin', password: 'Administration-API-2026!' };
-const TIMEOUT = 15_000;
 
 const problem = environmentProblem();
 if (problem) {
@@ -36,57 +35,19 @@ if (problem) {
       await server?.stop();
     });
 
-    async function loggedInPage(account) {
-      const context = await browser.newContext({ baseURL: server.baseUrl });
-      const page = await context.newPage();
-      page.setDefaultTimeout(TIMEOUT);
-      const problems = watchPage(page);
-      page.on('dialog', (dialog) => void dialog.accept());
-      await page.goto('/login');
-      await page.getByLabel('Identifiant').fill(account.login);
-      await page.getByLabel('Mot de passe').fill(account.password);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      // The admin role requires two-factor authentication: set it up on first login.
-      if (account.role === 'admin') await setUpTotpInUi(page);
-      await page.getByRole('heading', { level: 1, name: `Bonjour, ${account.name}` }).waitFor();
-      return { context, page, problems };
-    }
+    const loggedInPage = (account) => signedInPage(browser, server, account);
+    const withServerLog = (body) => withLog(server, body);
 
     /** Designates `account` as a register agent through the API, as ADMIN_API (two-factor set up on the way). */
     async function designateByApi(account) {
-      const context = await browser.newContext({ baseURL: server.baseUrl });
+      const admin = await apiAs(browser, server, ADMIN_API);
       try {
-        const login = await context.request.post('/api/v1/session', {
-          data: { login: ADMIN_API.login, password: ADMIN_API.password },
-        });
-        assert.equal(login.status(), 200, await login.text());
-        let csrf = (await login.json()).csrf_token;
-        const setup = await context.request.post('/api/v1/me/totp', { data: {}, headers: { 'X-CSRF-Token': csrf } });
-        assert.equal(setup.status(), 200, await setup.text());
-        const confirmed = await context.request.post('/api/v1/me/totp/confirm', {
-          data: { code: totpCode((await setup.json()).secret) },
-          headers: { 'X-CSRF-Token': csrf },
-        });
-        assert.equal(confirmed.status(), 200, await confirmed.text());
-        csrf = (await confirmed.json()).csrf_token;
-        const users = await context.request.get(`/api/v1/users?q=${encodeURIComponent(account.login)}`);
-        const user = (await users.json()).items.find((u) => u.login === account.login);
-        const designated = await context.request.put(`/api/v1/register/agents/${user.id}`, {
-          data: {},
-          headers: { 'X-CSRF-Token': csrf },
-        });
-        assert.equal(designated.status(), 200, await designated.text());
+        const users = await admin.call('GET', `/api/v1/users?q=${encodeURIComponent(account.login)}`);
+        const user = users.body.items.find((u) => u.login === account.login);
+        const designated = await admin.call('PUT', `/api/v1/register/agents/${user.id}`, {});
+        assert.equal(designated.status, 200, JSON.stringify(designated.body));
       } finally {
-        await context.close();
-      }
-    }
-
-    async function withServerLog(body) {
-      try {
-        await body();
-      } catch (e) {
-        e.message += `\n--- lien serve output ---\n${server.log()}`;
-        throw e;
+        await admin.close();
       }
     }
 

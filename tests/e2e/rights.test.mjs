@@ -2,12 +2,11 @@
 // held about them (JSON), and erase them for good once their last name is typed again.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { environmentProblem, launchBrowser, startServer, watchPage } from './lib/harness.mjs';
-import { setUpTotpInUi } from './lib/totp.mjs';
+import { environmentProblem, launchBrowser, startServer } from './lib/harness.mjs';
+import { apiAs, signedInPage, withServerLog } from './lib/session.mjs';
 
 const CLAIRE = { login: 'claire.dpo', name: 'Claire Lemoine', role: 'dpo', password: 'Protection-Donnees-2026!' };
 const SOPHIE = { login: 'sophie.bernard', name: 'Sophie Bernard', role: 'social_worker', password: 'Suivi-Social-2026!' };
-const TIMEOUT = 15_000;
 
 const problem = environmentProblem();
 if (problem) {
@@ -31,32 +30,20 @@ if (problem) {
     });
 
     test('the DPO downloads a person’s data and erases them', async (t) => {
-      try {
+      await withServerLog(server, async () => {
         // A person recorded by a social worker.
-        const api = await browser.newContext({ baseURL: server.baseUrl });
-        t.after(() => api.close());
-        const login = await api.request.post('/api/v1/session', {
-          data: { login: SOPHIE.login, password: SOPHIE.password },
+        const sophie = await apiAs(browser, server, SOPHIE);
+        t.after(() => sophie.close());
+        const created = await sophie.call('POST', '/api/v1/persons', {
+          last_name: 'Vasseur',
+          first_names: 'Odette',
+          birth_date: '1936-09-14',
         });
-        const csrf = (await login.json()).csrf_token;
-        const created = await api.request.post('/api/v1/persons', {
-          data: { last_name: 'Vasseur', first_names: 'Odette', birth_date: '1936-09-14' },
-          headers: { 'X-CSRF-Token': csrf },
-        });
-        assert.equal(created.status(), 201, await created.text());
-        const id = (await created.json()).person.id;
+        assert.equal(created.status, 201, JSON.stringify(created.body));
+        const id = created.body.person.id;
 
-        const context = await browser.newContext({ baseURL: server.baseUrl });
+        const { context, page, problems } = await signedInPage(browser, server, CLAIRE);
         t.after(() => context.close());
-        const page = await context.newPage();
-        page.setDefaultTimeout(TIMEOUT);
-        const problems = watchPage(page);
-        await page.goto('/login');
-        await page.getByLabel('Identifiant').fill(CLAIRE.login);
-        await page.getByLabel('Mot de passe').fill(CLAIRE.password);
-        await page.getByRole('button', { name: 'Se connecter' }).click();
-        await setUpTotpInUi(page);
-        await page.getByRole('heading', { level: 1, name: `Bonjour, ${CLAIRE.name}` }).waitFor();
 
         await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Demandes d’exercice des droits' }).click();
         await page.getByRole('heading', { level: 1, name: 'Droits des personnes' }).waitFor();
@@ -78,13 +65,10 @@ if (problem) {
         await erase.click();
         await page.getByText('Les données de Odette Vasseur sont effacées.').waitFor();
 
-        const gone = await api.request.get(`/api/v1/persons/${id}`);
-        assert.equal(gone.status(), 404);
+        const gone = await sophie.call('GET', `/api/v1/persons/${id}`);
+        assert.equal(gone.status, 404);
         assert.deepEqual(problems, [], 'no CSP violation nor page error');
-      } catch (e) {
-        e.message += `\n--- lien serve output ---\n${server.log()}`;
-        throw e;
-      }
+      });
     });
   });
 }

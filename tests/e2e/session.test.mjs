@@ -3,10 +3,10 @@
 // shows the server's French message in an alert region.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { environmentProblem, launchBrowser, startServer, watchPage } from './lib/harness.mjs';
+import { environmentProblem, launchBrowser, startServer } from './lib/harness.mjs';
+import { newPage as blankPage } from './lib/session.mjs';
 
 const MARIE = { login: 'marie.dupont', name: 'Marie Dupont', role: 'coordinator', password: 'Canicule-2020-Bethune!' };
-const TIMEOUT = 15_000;
 
 const problem = environmentProblem();
 if (problem) {
@@ -29,11 +29,9 @@ if (problem) {
       await server?.stop();
     });
 
+    // This file tests the sign-in form itself: pages start signed out (lib/session.mjs signs in for the others).
     async function newPage() {
-      const context = await browser.newContext({ baseURL: server.baseUrl });
-      const page = await context.newPage();
-      page.setDefaultTimeout(TIMEOUT);
-      const problems = watchPage(page);
+      const { context, page, problems } = await blankPage(browser, server);
       const apiLanguages = [];
       page.on('request', (req) => {
         if (new URL(req.url()).pathname.startsWith('/api/')) apiLanguages.push(req.headers()['accept-language']);

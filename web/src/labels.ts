@@ -27,6 +27,21 @@ export function valueText(value: unknown): string {
   return String(value);
 }
 
+// Fields of a change whose values are codes, and the message prefix that puts them in words.
+const CODED_FIELDS: Record<string, string> = {
+  'register.state': 'register.state',
+  'register.ground': 'register.ground',
+  'register.requested_by': 'register.requested_by',
+  'register.requester_relation': 'register.relation',
+};
+
+/** A value of a change of `field` as words: codes of the register as their labels, the rest as valueText. */
+export function changeValueText(field: string, value: unknown): string {
+  const prefix = CODED_FIELDS[field];
+  if (prefix && typeof value === 'string' && value !== '') return codeText(prefix, value);
+  return valueText(value);
+}
+
 /** A person's field name ("last_name", "address.town") in words. */
 export function fieldText(field: string): string {
   // "household.dietary", "register.ground": the other purposes' fields, named as their panels name them.

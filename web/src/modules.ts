@@ -64,7 +64,7 @@ export const MODULES: Record<ModuleId, ModuleDef> = {
   referrals_received: { id: 'referrals_received' },
   audit: { id: 'audit', route: 'audit', permission: 'audit.read' },
   rights: { id: 'rights', route: 'rights', permission: 'rights' },
-  retention: { id: 'retention' },
+  retention: { id: 'retention', route: 'retention', permission: 'retention' },
 };
 
 export const ROLE_MODULES: Record<Role, ModuleId[]> = {

@@ -198,6 +198,29 @@ export interface ImportReport {
   encoding?: string;
 }
 
+/** What is past its retention time, by purpose: person ids (no names: the DPO reviews counts). */
+export interface RetentionIds {
+  count: number;
+  person_ids: number[];
+}
+export interface RetentionDue {
+  policy: { follow_up_days: number; delivery_days: number };
+  register_entries: RetentionIds;
+  households: RetentionIds;
+  persons: RetentionIds;
+}
+/** The person ids the DPO reviewed, by purpose: the purge erases only these. */
+export interface RetentionPlan {
+  register_entries: number[];
+  households: number[];
+  persons: number[];
+}
+export interface RetentionPurged {
+  register_entries: number;
+  households: number;
+  persons: number;
+}
+
 /** Grounds for registration (CASF R.121-2), as the server spells them. */
 export const GROUNDS = [
   'age_65',
@@ -211,6 +234,40 @@ export const GROUNDS = [
 /** Who asked for a registration, and a third party's relation to the person. */
 export const REQUESTERS = ['self', 'legal_representative', 'third_party'] as const;
 export const REQUESTER_RELATIONS = ['relative', 'neighbour', 'doctor', 'home_help', 'other'] as const;
+/** The fields of a register entry a user types, in the order the forms show them. */
+export const ENTRY_FIELDS = [
+  'ground',
+  'requested_by',
+  'requester_name',
+  'requester_relation',
+  'request_evidence',
+  'requested_on',
+  'home_care_service',
+  'emergency_contact_name',
+  'emergency_contact_phone',
+  'emergency_contact_relation',
+] as const;
+export type EntryField = (typeof ENTRY_FIELDS)[number];
+export type EntryDraft = Record<EntryField, string>;
+
+/** The draft of a stored entry, to correct it. */
+export function entryDraftOf(entry: RegisterEntry): EntryDraft {
+  const record = entry as unknown as Record<string, unknown>;
+  return Object.fromEntries(ENTRY_FIELDS.map((f) => [f, String(record[f] ?? '')])) as EntryDraft;
+}
+
+/** The fields of `draft` that differ from `original`, trimmed, as a PATCH body. */
+export function entryPatch(original: EntryDraft, draft: EntryDraft): Partial<EntryDraft> {
+  const patch: Partial<EntryDraft> = {};
+  for (const f of ENTRY_FIELDS) if (draft[f].trim() !== original[f].trim()) patch[f] = draft[f].trim();
+  return patch;
+}
+
+/** The 412 of a register entry correction: the entry now and what changed since the version sent. */
+export function entryConflictOf(body: unknown): { current: RegisterEntry | null; changes: HistoryItem[] } {
+  const b = (body ?? {}) as { current?: RegisterEntry; changes?: unknown };
+  return { current: b.current ?? null, changes: Array.isArray(b.changes) ? (b.changes as HistoryItem[]) : [] };
+}
 
 const enc = (id: Id) => encodeURIComponent(String(id));
 const personPath = (id: Id) => `/persons/${enc(id)}`;
@@ -312,6 +369,9 @@ export const registerApi = {
   rightsSearch: (q: string) => api.request<{ items: Person[] }>('GET', '/rights/persons', { query: { q } }),
   rightsAccess: (id: Id) => api.download('GET', `/rights/persons/${enc(id)}/access`),
   rightsAccessPdf: (id: Id) => api.download('GET', `/rights/persons/${enc(id)}/access.pdf`),
+  retentionDue: () => api.request<RetentionDue>('GET', '/retention/due'),
+  retentionPurge: (expected: RetentionPlan) =>
+    api.request<RetentionPurged>('POST', '/retention/purge', { body: { expected } }),
   rightsErase: (id: Id, confirmLastName: string) =>
     api.request<unknown>('POST', `/rights/persons/${enc(id)}/erase`, { body: { confirm_last_name: confirmLastName } }),
 };

@@ -111,6 +111,12 @@ export const router = createRouter({
       meta: { title: 'title.rights', permission: 'rights' },
     },
     {
+      path: '/retention',
+      name: 'retention',
+      component: () => import('./views/RetentionView.vue'),
+      meta: { title: 'title.retention', permission: 'retention' },
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
       component: () => import('./views/NotFoundView.vue'),

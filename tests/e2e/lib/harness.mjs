@@ -89,10 +89,11 @@ function run(binary, args, input) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Creates a fresh database with the given accounts and starts `lien serve`.
+ * Creates a fresh database with the given accounts and starts `lien serve` (with `serveArgs` after its own
+ * options, e.g. ['--retention-interval', '0']).
  * Returns {baseUrl, stop(), log()}.
  */
-export async function startServer(accounts) {
+export async function startServer(accounts, { serveArgs = [] } = {}) {
   const binary = path.resolve(process.env.LIEN_BINARY);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lien-e2e-'));
   const db = path.join(dir, 'lien.db');
@@ -109,7 +110,7 @@ export async function startServer(accounts) {
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(
     binary,
-    ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-root', webRootDir()],
+    ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-root', webRootDir(), ...serveArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -30,7 +30,7 @@ export function totpCode(secret, now = Date.now()) {
 
 /**
  * On the first login of a role that requires two-factor authentication, the UI opens its set-up: read the
- * secret shown, confirm a code, and go home.
+ * secret shown, confirm a code, and go home. Returns the secret.
  */
 export async function setUpTotpInUi(page) {
   await page.getByRole('heading', { level: 1, name: 'Double authentification' }).waitFor();
@@ -41,4 +41,5 @@ export async function setUpTotpInUi(page) {
   await page.getByRole('button', { name: 'Valider le code' }).click();
   await page.getByText('La double authentification est activée.').first().waitFor();
   await page.goto('/');
+  return secret;
 }
