@@ -4,6 +4,7 @@
 #include "audit/routes.hpp"
 #include "auth/guard.hpp"
 #include "auth/routes.hpp"
+#include "calls/figures_routes.hpp"
 #include "db/migrations.hpp"
 #include "http/json_body.hpp"
 #include "register/export_routes.hpp"
@@ -68,6 +69,7 @@ void AddAllRoutes(http::Router& router, Services& services, http::Metrics& metri
   registry::AddExportRoutes(routes, *services.database, *services.clock);
   registry::AddRightsRoutes(routes, *services.database, *services.clock);
   registry::AddRetentionRoutes(routes, *services.database, *services.clock, services.retention);
+  calls::AddFiguresRoutes(routes, *services.database, *services.clock);
 }
 
 }  // namespace lien::app

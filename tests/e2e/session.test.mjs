@@ -60,7 +60,7 @@ if (problem) {
         for (const card of ['Campagnes d’appels', 'Listes d’appels', 'Personnes injoignables', 'Tableau de bord']) {
           await page.getByRole('heading', { level: 3, name: card }).waitFor();
         }
-        assert.equal(await page.getByText('Bientôt disponible').count(), 4);
+        assert.equal(await page.getByText('Bientôt disponible').count(), 3);
         assert.match(await page.title(), /Accueil/);
         await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
         assert.ok(apiLanguages.length > 0 && apiLanguages.every((l) => l === 'fr'), `Accept-Language: ${apiLanguages}`);
@@ -69,7 +69,7 @@ if (problem) {
         await page.getByRole('button', { name: 'English' }).click();
         await page.getByRole('heading', { level: 1, name: 'Hello, Marie Dupont' }).waitFor();
         await page.getByText('Your role: Coordination.').waitFor();
-        assert.equal(await page.getByText('Coming soon').count(), 4);
+        assert.equal(await page.getByText('Coming soon').count(), 3);
         assert.equal(await page.locator('html').getAttribute('lang'), 'en');
         assert.equal(await page.evaluate(() => localStorage.getItem('lien.lang')), 'en');
         apiLanguages.length = 0;

@@ -45,7 +45,7 @@ export const MODULES: Record<ModuleId, ModuleDef> = {
   campaigns: { id: 'campaigns' },
   worklists: { id: 'worklists' },
   escalations: { id: 'escalations' },
-  dashboard: { id: 'dashboard' },
+  dashboard: { id: 'dashboard', route: 'figures', permission: 'calls.supervise' },
   persons: { id: 'persons', route: 'persons', permission: 'persons.read' },
   register: { id: 'register', route: 'register-acknowledgements', permission: 'register' },
   register_agents: { id: 'register_agents', route: 'register-agents', permission: 'register.agents' },

@@ -117,6 +117,12 @@ export const router = createRouter({
       meta: { title: 'title.retention', permission: 'retention' },
     },
     {
+      path: '/calls/figures',
+      name: 'figures',
+      component: () => import('./views/FiguresView.vue'),
+      meta: { title: 'title.figures', permission: 'calls.supervise' },
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
       component: () => import('./views/NotFoundView.vue'),

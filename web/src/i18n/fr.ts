@@ -1,9 +1,11 @@
 // French messages: the reference catalogue. Every key must exist in en.ts too
 // (enforced by the `Messages` type and by test/i18n.test.ts).
 import { frRegister } from './fr_register';
+import { frFigures } from './fr_figures';
 
 export const fr = {
   ...frRegister,
+  ...frFigures,
   'app.name': 'Lien',
   'app.skip': 'Aller au contenu',
   'app.nav_label': 'Navigation principale',
