@@ -8,6 +8,7 @@
 
 #include "app/commands.hpp"
 #include "app/services.hpp"
+#include "calls/demo_calls_store.hpp"
 #include "core/messages.hpp"
 #include "register/demo_town.hpp"
 #include "register/demo_town_store.hpp"
@@ -34,6 +35,20 @@ constexpr std::array<DemoAccount, 9> kAccounts = {{
     {"luc.bernard", "Luc Bernard", "driver"},
     {"restos.bethune", "Restos du Cœur — antenne de Béthune", "partner"},
     {"helene.roux", "Hélène Roux", "dpo"},
+}};
+
+// The twenty callers of the demo's wellbeing campaign (CCAS staff and volunteers).
+constexpr std::array<DemoAccount, 20> kCallers = {{
+    {"ines.garnier", "Inès Garnier", "caller"},   {"paul.renard", "Paul Renard", "caller"},
+    {"lea.fontaine", "Léa Fontaine", "caller"},   {"hugo.marchand", "Hugo Marchand", "caller"},
+    {"emma.lambert", "Emma Lambert", "caller"},   {"louis.girard", "Louis Girard", "caller"},
+    {"chloe.bonnet", "Chloé Bonnet", "caller"},   {"nathan.dupuis", "Nathan Dupuis", "caller"},
+    {"manon.lemoine", "Manon Lemoine", "caller"}, {"theo.mercier", "Théo Mercier", "caller"},
+    {"camille.robin", "Camille Robin", "caller"}, {"yanis.brunet", "Yanis Brunet", "caller"},
+    {"sarah.perrin", "Sarah Perrin", "caller"},   {"lucas.morel", "Lucas Morel", "caller"},
+    {"jade.masson", "Jade Masson", "caller"},     {"adam.dumont", "Adam Dumont", "caller"},
+    {"louise.picard", "Louise Picard", "caller"}, {"gabriel.roger", "Gabriel Roger", "caller"},
+    {"alice.noel", "Alice Noël", "caller"},       {"raphael.meyer", "Raphaël Meyer", "caller"},
 }};
 
 constexpr std::array<const char*, 24> kWords = {"tilleul", "ardoise", "marmite",  "lavande", "brioche", "falaise",
@@ -88,13 +103,11 @@ int FillTown(Services& services, std::uint64_t seed) {
   return 0;
 }
 
-int Demo(const std::string& location, std::uint64_t seed) {
-  auto services = OpenServices(location, 1, {}, /*migrate=*/true);
-  std::mt19937_64 random(seed);
-  std::printf("Demo town (seed %llu) in %s\n\n", static_cast<unsigned long long>(seed), location.c_str());
-  std::printf("  %-16s %-15s %s\n", "login", "role", "password");
+// Creates the accounts that are not there yet, printing each one's password; -1 when one cannot be created.
+template <std::size_t N>
+int CreateAccounts(Services& services, const std::array<DemoAccount, N>& accounts, std::mt19937_64& random) {
   int created = 0;
-  for (const auto& account : kAccounts) {
+  for (const auto& account : accounts) {
     const auto password = Passphrase(random);
     if (services.accounts->FindByLogin(account.login)) {
       std::printf("  %-16s %-15s (already there: password unchanged)\n", account.login, account.role);
@@ -104,16 +117,66 @@ int Demo(const std::string& location, std::uint64_t seed) {
     if (!user) {
       std::fprintf(stderr, "lien: cannot create %s: %s\n", account.login,
                    core::Translate(user.error().message_key, core::Language::kEnglish, user.error().args).c_str());
-      return 1;
+      return -1;
     }
     ++created;
     std::printf("  %-16s %-15s %s\n", account.login, account.role, password.c_str());
   }
+  return created;
+}
+
+std::int64_t AccountId(Services& services, const char* login) {
+  const auto user = services.accounts->FindByLogin(login);
+  return user ? user->id : 0;
+}
+
+// The call platform on the town: campaign, callers' roster, enrolments, a week of calls, escalations, needs,
+// referrals and inbound requests (src/calls/demo_calls*.cpp), in one transaction.
+int FillCallPlatform(Services& services, std::uint64_t seed) {
+  calls::DemoCallsAccounts accounts;
+  accounts.coordinator = AccountId(services, "marc.lefebvre");
+  accounts.social_worker = AccountId(services, "nadia.benali");
+  accounts.intake = AccountId(services, "claire.petit");
+  accounts.partner = AccountId(services, "restos.bethune");
+  for (const auto& caller : kCallers) {
+    if (const auto id = AccountId(services, caller.login)) accounts.callers.push_back(id);
+  }
+  const auto counts = db::InWriteTransaction(*services.database, [&](db::Connection& c) {
+    return calls::StoreDemoCalls(c, accounts, seed, services.clock->Now());
+  });
+  if (counts.already_filled) {
+    std::printf("The demo campaign is already there: the call platform was left as it is.\n");
+    return 0;
+  }
+  std::printf(
+      "Call platform: an active wellbeing campaign (%lld questions), %lld callers on the roster, %lld people\n"
+      "enrolled, %lld calls over the last week (%lld reached), %lld open escalations (%lld closed), %lld needs,\n"
+      "%lld referrals to %lld partners, %lld inbound requests.\n",
+      static_cast<long long>(counts.questions), static_cast<long long>(counts.callers),
+      static_cast<long long>(counts.enrolments), static_cast<long long>(counts.calls),
+      static_cast<long long>(counts.reached), static_cast<long long>(counts.escalations_open),
+      static_cast<long long>(counts.escalations_closed), static_cast<long long>(counts.needs),
+      static_cast<long long>(counts.referrals), static_cast<long long>(counts.partners),
+      static_cast<long long>(counts.inbound));
+  return 0;
+}
+
+int Demo(const std::string& location, std::uint64_t seed) {
+  auto services = OpenServices(location, 1, {}, /*migrate=*/true);
+  std::mt19937_64 random(seed);
+  std::printf("Demo town (seed %llu) in %s\n\n", static_cast<unsigned long long>(seed), location.c_str());
+  std::printf("  %-16s %-15s %s\n", "login", "role", "password");
+  const int created = CreateAccounts(services, kAccounts, random);
+  if (created < 0) return 1;
+  std::printf("\n  The callers of the wellbeing campaign:\n");
+  const int callers = CreateAccounts(services, kCallers, random);
+  if (callers < 0) return 1;
   std::printf(
       "\n%d account(s) created. Admin and DPO accounts set up two-factor sign-in (any authenticator app)\n"
       "at their first sign-in.\n",
-      created);
-  return FillTown(services, seed);
+      created + callers);
+  if (const int town = FillTown(services, seed); town != 0) return town;
+  return FillCallPlatform(services, seed);
 }
 
 }  // namespace
