@@ -24,10 +24,10 @@ TEST(Roles, EveryRoleHasItsOwnSessionAndNothingElseByDefault) {
 
 TEST(Roles, PartnersDriversAndCallersHoldNothingOfTheRegisterModule) {
   for (auto role : {Role::kPartner, Role::kDriver, Role::kCaller, Role::kLogistics}) {
-    for (auto permission : {Permission::kPersonsRead, Permission::kPersonsWrite, Permission::kPersonsMerge,
-                            Permission::kPersonsImport, Permission::kPersonsExport, Permission::kHouseholds,
-                            Permission::kRegister, Permission::kRegisterAgents, Permission::kRegisterPrefectExport,
-                            Permission::kAlertsManage, Permission::kRights, Permission::kRetention}) {
+    for (auto permission :
+         {Permission::kPersonsRead, Permission::kPersonsWrite, Permission::kPersonsMerge, Permission::kPersonsImport,
+          Permission::kPersonsExport, Permission::kHouseholds, Permission::kRegister, Permission::kRegisterAgents,
+          Permission::kRegisterPrefectExport, Permission::kAlertsManage, Permission::kRights, Permission::kRetention}) {
       EXPECT_FALSE(Allows(role, permission)) << RoleName(role) << " " << PermissionName(permission);
     }
   }
