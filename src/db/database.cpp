@@ -74,6 +74,44 @@ std::optional<Row> Connection::QueryOne(std::string_view sql, const std::vector<
   return std::move(result.rows.front());
 }
 
+std::vector<QueryResult> Connection::ExecuteBatch(const std::vector<Statement>& statements) {
+  std::vector<QueryResult> results;
+  results.reserve(statements.size());
+  for (const Statement& statement : statements) results.push_back(Execute(statement.sql, statement.params));
+  return results;
+}
+
+void InsertRows(Connection& connection, std::string_view insert, std::size_t columns, const std::vector<Value>& values,
+                std::string_view suffix) {
+  if (columns == 0 || values.size() % columns != 0) {
+    throw DatabaseError(FailureKind::kOther, "InsertRows: " + std::to_string(values.size()) +
+                                                 " values do not make rows of " + std::to_string(columns));
+  }
+  constexpr std::size_t kMaxRows = 256;
+  constexpr std::size_t kMaxValues = 2048;
+  std::size_t widest = kMaxRows;
+  while (widest > 1 && widest * columns > kMaxValues) widest /= 2;
+  std::string tuple = "(";
+  for (std::size_t c = 0; c < columns; ++c) tuple += c == 0 ? "?" : ", ?";
+  tuple += ")";
+  std::vector<Statement> statements;
+  std::size_t row = 0;
+  const std::size_t rows = values.size() / columns;
+  for (std::size_t width = widest; width >= 1; width /= 2) {
+    for (; rows - row >= width; row += width) {
+      Statement statement;
+      statement.sql.reserve(insert.size() + suffix.size() + 16 + width * (tuple.size() + 2));
+      statement.sql.append(insert).append(" VALUES ");
+      for (std::size_t i = 0; i < width; ++i) statement.sql.append(i == 0 ? "" : ", ").append(tuple);
+      if (!suffix.empty()) statement.sql.append(" ").append(suffix);
+      const auto first = values.begin() + static_cast<std::ptrdiff_t>(row * columns);
+      statement.params.assign(first, first + static_cast<std::ptrdiff_t>(width * columns));
+      statements.push_back(std::move(statement));
+    }
+  }
+  connection.ExecuteBatch(statements);
+}
+
 PooledConnection::PooledConnection(Database* owner, std::unique_ptr<Connection> connection)
     : owner_(owner), connection_(std::move(connection)) {}
 

@@ -128,6 +128,67 @@ TEST_P(StoreContract, ConstraintViolationsAreMapped) {
   EXPECT_EQ(Count(*database_, "sessions"), 0) << "ON DELETE CASCADE";
 }
 
+TEST_P(StoreContract, BatchReturnsEachResultInOrder) {
+  CreateValuesTable(*database_);
+  auto connection = database_->Acquire();
+  connection->BeginWrite();
+  std::vector<Statement> statements;
+  for (std::int64_t i = 0; i < 300; ++i) {
+    statements.push_back({"INSERT INTO t (i, s) VALUES (?, ?) RETURNING id, i", {i, std::to_string(i)}});
+  }
+  statements.push_back({"SELECT COUNT(*) FROM t", {}});
+  const auto results = connection->ExecuteBatch(statements);
+  ASSERT_EQ(results.size(), statements.size());
+  for (std::int64_t i = 0; i < 300; ++i) {
+    const auto& rows = results[static_cast<std::size_t>(i)].rows;
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].Int(1), i);
+    if (i > 0) {
+      EXPECT_GT(rows[0].Int(0), results[static_cast<std::size_t>(i - 1)].rows[0].Int(0));
+    }
+  }
+  EXPECT_EQ(results.back().rows[0].Int(0), 300) << "a statement sees the ones before it";
+  connection->Commit();
+  EXPECT_TRUE(connection->ExecuteBatch({}).empty());
+}
+
+TEST_P(StoreContract, BatchThrowsTheFirstFailureAndStopsThere) {
+  Migrate(*database_);
+  auto connection = database_->Acquire();
+  connection->BeginWrite();
+  const std::vector<Statement> statements = {
+      {kInsertUser, UserRow("alice")}, {kInsertUser, UserRow("alice")}, {kInsertUser, UserRow("bob")}};
+  EXPECT_EQ(KindOf([&] { connection->ExecuteBatch(statements); }), FailureKind::kUniqueViolation);
+  connection->Rollback();
+  EXPECT_EQ(Count(*database_, "users"), 0);
+  // The connection works normally afterwards (PostgreSQL: out of pipeline mode).
+  connection->BeginWrite();
+  connection->ExecuteBatch({{kInsertUser, UserRow("carol")}, {kInsertUser, UserRow("dan")}});
+  connection->Commit();
+  EXPECT_EQ(Count(*database_, "users"), 2);
+}
+
+TEST_P(StoreContract, InsertRowsWritesEveryRowWithFewStatements) {
+  CreateValuesTable(*database_);
+  auto connection = database_->Acquire();
+  connection->ExecuteScript("CREATE UNIQUE INDEX t_i ON t (i)");
+  for (const std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{700}}) {
+    std::vector<Value> values;
+    for (std::size_t i = 0; i < count; ++i) {
+      values.insert(values.end(), {static_cast<std::int64_t>(i), "row " + std::to_string(i)});
+    }
+    connection->BeginWrite();
+    InsertRows(*connection, "INSERT INTO t (i, s)", 2, values, "ON CONFLICT (i) DO NOTHING");
+    connection->Commit();
+  }
+  EXPECT_EQ(Count(*database_, "t"), 700) << "the rows already there were skipped by the suffix";
+  const auto last = connection->QueryOne("SELECT s FROM t WHERE i = 699");
+  ASSERT_TRUE(last.has_value());
+  EXPECT_EQ(last->Text(0), "row 699");
+  EXPECT_EQ(KindOf([&] { InsertRows(*connection, "INSERT INTO t (i, s)", 2, {std::int64_t{1}}); }),
+            FailureKind::kOther);
+}
+
 TEST_P(StoreContract, TransactionsCommitAndRollBack) {
   CreateValuesTable(*database_);
   InWriteTransaction(*database_, [](Connection& c) { c.Execute("INSERT INTO t (i) VALUES (1)"); });

@@ -2,27 +2,24 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 
 #include "db/connection_pool.hpp"
 #include "db/postgres/placeholders.hpp"
+#include "db/postgres/postgres_values.hpp"
 
 namespace lien::db {
 namespace {
 
-// Type OIDs from pg_type (stable across releases).
-constexpr Oid kBoolOid = 16;
-constexpr Oid kByteaOid = 17;
-constexpr Oid kInt8Oid = 20;
-constexpr Oid kInt2Oid = 21;
-constexpr Oid kInt4Oid = 23;
-constexpr Oid kFloat4Oid = 700;
-constexpr Oid kFloat8Oid = 701;
-constexpr Oid kNumericOid = 1700;
+using postgres::BoundParams;
+using postgres::ToQueryResult;
+using postgres::TypeOf;
 
 /// Bound on prepared statements per connection (see the SQLite backend): past it, all are deallocated.
 constexpr std::size_t kMaxCachedStatements = 1000;
@@ -60,76 +57,6 @@ struct ResultDeleter {
   void operator()(PGresult* result) const { PQclear(result); }
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
-
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
-Value DecodeBytea(std::string_view text) {
-  // bytea_output = hex (the default since 9.0, set on each connection): "\x" then two digits a byte.
-  if (!text.starts_with("\\x") || text.size() % 2 != 0) {
-    throw DatabaseError(FailureKind::kOther, "unexpected bytea text from PostgreSQL");
-  }
-  Blob blob;
-  blob.bytes.reserve((text.size() - 2) / 2);
-  for (std::size_t i = 2; i < text.size(); i += 2) {
-    const int high = HexDigit(text[i]);
-    const int low = HexDigit(text[i + 1]);
-    if (high < 0 || low < 0) {
-      throw DatabaseError(FailureKind::kOther, "bad hex digit in bytea from PostgreSQL");
-    }
-    blob.bytes.push_back(static_cast<std::uint8_t>(high * 16 + low));
-  }
-  return blob;
-}
-
-Value Decode(Oid type, std::string_view text) {
-  switch (type) {
-    case kInt2Oid:
-    case kInt4Oid:
-    case kInt8Oid: {
-      std::int64_t value = 0;
-      std::from_chars(text.data(), text.data() + text.size(), value);
-      return value;
-    }
-    case kFloat4Oid:
-    case kFloat8Oid:
-    case kNumericOid:
-      // strtod reads "NaN", "Infinity" and "-Infinity" as PostgreSQL writes them; text is NUL-terminated.
-      return std::strtod(text.data(), nullptr);
-    case kBoolOid:
-      return std::int64_t{text == "t" ? 1 : 0};
-    case kByteaOid:
-      return DecodeBytea(text);
-    default:
-      return std::string(text);
-  }
-}
-
-/// The parameter types sent with PQprepare: integers and reals are declared so `? + 1`, `? IS NULL` and
-/// `SELECT ?` keep their type; text and NULL are left for the server to infer from the context (so a text
-/// parameter compared with a DATE or an INTEGER column still works).
-Oid TypeOf(const Value& value) {
-  switch (value.index()) {
-    case 1:
-      return kInt8Oid;
-    case 2:
-      return kFloat8Oid;
-    case 4:
-      return kByteaOid;
-    default:
-      return 0;
-  }
-}
 
 struct TextHash {
   using is_transparent = void;
@@ -176,70 +103,29 @@ class PostgresConnection final : public Connection {
   bool Healthy() const { return PQstatus(connection_) == CONNECTION_OK; }
 
   QueryResult Execute(std::string_view sql, const std::vector<Value>& params) override {
-    std::string key(sql);
-    key += '\0';  // Types are part of the key: one prepared statement per SQL text and parameter types.
-    std::vector<Oid> types;
-    types.reserve(params.size());
-    for (const Value& value : params) {
-      types.push_back(TypeOf(value));
-      key += static_cast<char>('0' + value.index());
-    }
-    const std::string& name = Prepare(key, sql, types, params.size());
-
-    std::vector<std::string> texts(params.size());
-    std::vector<const char*> pointers(params.size(), nullptr);
-    std::vector<int> lengths(params.size(), 0);
-    std::vector<int> formats(params.size(), 0);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      const Value& value = params[i];
-      if (const auto* integer = std::get_if<std::int64_t>(&value)) {
-        texts[i] = std::to_string(*integer);
-      } else if (const auto* real = std::get_if<double>(&value)) {
-        char buffer[32];
-        const auto written = std::to_chars(buffer, buffer + sizeof buffer, *real);
-        texts[i].assign(buffer, written.ptr);
-      } else if (const auto* text = std::get_if<std::string>(&value)) {
-        pointers[i] = text->c_str();
-        continue;
-      } else if (const auto* blob = std::get_if<Blob>(&value)) {
-        // Binary format: the bytes as they are; a non-null pointer even for zero bytes (null would be NULL).
-        static constexpr char kEmpty = 0;
-        pointers[i] = blob->bytes.empty() ? &kEmpty : reinterpret_cast<const char*>(blob->bytes.data());
-        lengths[i] = static_cast<int>(blob->bytes.size());
-        formats[i] = 1;
-        continue;
-      } else {
-        continue;  // NULL: a null pointer.
-      }
-      pointers[i] = texts[i].c_str();
-    }
-    ResultPtr result(PQexecPrepared(connection_, name.c_str(), static_cast<int>(params.size()), pointers.data(),
-                                    lengths.data(), formats.data(), 0));
+    const std::string& name = PrepareFor(sql, params);
+    const BoundParams bound(params);
+    ResultPtr result(PQexecPrepared(connection_, name.c_str(), static_cast<int>(params.size()), bound.pointers.data(),
+                                    bound.lengths.data(), bound.formats.data(), 0));
     Check(result.get(), sql);
+    return ToQueryResult(result.get());
+  }
 
-    QueryResult out;
-    const int rows = PQntuples(result.get());
-    const int columns = PQnfields(result.get());
-    out.rows.reserve(static_cast<std::size_t>(rows));
-    for (int r = 0; r < rows; ++r) {
-      std::vector<Value> values;
-      values.reserve(static_cast<std::size_t>(columns));
-      for (int c = 0; c < columns; ++c) {
-        if (PQgetisnull(result.get(), r, c)) {
-          values.emplace_back(std::monostate{});
-        } else {
-          const std::string_view text(PQgetvalue(result.get(), r, c),
-                                      static_cast<std::size_t>(PQgetlength(result.get(), r, c)));
-          values.push_back(Decode(PQftype(result.get(), c), text));
-        }
+  std::vector<QueryResult> ExecuteBatch(const std::vector<Statement>& statements) override {
+    std::vector<QueryResult> results;
+    results.reserve(statements.size());
+    // Pipelines of bounded length: in blocking mode the server's replies wait in the socket until we read them,
+    // so a pipeline must not send more than the buffers hold before reading (libpq, "Pipeline Mode").
+    constexpr std::size_t kPipelineLength = 128;
+    for (std::size_t first = 0; first < statements.size(); first += kPipelineLength) {
+      const std::size_t last = std::min(statements.size(), first + kPipelineLength);
+      if (last - first == 1) {
+        results.push_back(Execute(statements[first].sql, statements[first].params));
+      } else {
+        RunPipeline(statements, first, last, results);
       }
-      out.rows.emplace_back(std::move(values));
     }
-    const char* affected = PQcmdTuples(result.get());
-    if (affected != nullptr && *affected != '\0') {
-      out.affected_rows = std::strtoll(affected, nullptr, 10);
-    }
-    return out;
+    return results;
   }
 
   void ExecuteScript(std::string_view sql) override {
@@ -278,6 +164,78 @@ class PostgresConnection final : public Connection {
     ExecuteScript(statement);
   }
 
+  // The prepared statement for `sql` with the types of `params`: one per SQL text and parameter types.
+  const std::string& PrepareFor(std::string_view sql, const std::vector<Value>& params) {
+    std::string key(sql);
+    key += '\0';
+    std::vector<Oid> types;
+    types.reserve(params.size());
+    for (const Value& value : params) {
+      types.push_back(TypeOf(value));
+      key += static_cast<char>('0' + value.index());
+    }
+    return Prepare(key, sql, types, params.size());
+  }
+
+  // Sends statements [first, last) in one pipeline and appends their results; throws the first failure once
+  // the pipeline is drained (the statements after it come back aborted).
+  void RunPipeline(const std::vector<Statement>& statements, std::size_t first, std::size_t last,
+                   std::vector<QueryResult>& results) {
+    // Prepared before the pipeline opens; a full cache is emptied first so no name is dropped halfway.
+    if (statements_.size() + (last - first) > kMaxCachedStatements) {
+      ExecuteScript("DEALLOCATE ALL");
+      statements_.clear();
+    }
+    std::vector<const std::string*> names;
+    for (std::size_t i = first; i < last; ++i) names.push_back(&PrepareFor(statements[i].sql, statements[i].params));
+    if (PQenterPipelineMode(connection_) != 1) {
+      throw DatabaseError(FailureKind::kOther,
+                          "PostgreSQL: cannot enter pipeline mode: " + FirstLine(PQerrorMessage(connection_)));
+    }
+    std::optional<DatabaseError> failure;
+    std::size_t sent = 0;
+    for (std::size_t i = first; i < last; ++i, ++sent) {
+      const BoundParams bound(statements[i].params);
+      if (PQsendQueryPrepared(connection_, names[i - first]->c_str(), static_cast<int>(statements[i].params.size()),
+                              bound.pointers.data(), bound.lengths.data(), bound.formats.data(), 0) != 1) {
+        failure = DatabaseError(FailureKind::kUnavailable,
+                                "PostgreSQL: cannot send a statement: " + FirstLine(PQerrorMessage(connection_)));
+        break;
+      }
+    }
+    if (PQpipelineSync(connection_) != 1) {
+      // The connection is broken: it cannot leave pipeline mode, and the pool drops it (Healthy is false).
+      throw DatabaseError(FailureKind::kUnavailable,
+                          "PostgreSQL: cannot send a pipeline: " + FirstLine(PQerrorMessage(connection_)));
+    }
+    // Each statement gives its result then a null; the sync point closes the pipeline.
+    std::size_t done = 0;
+    for (;;) {
+      ResultPtr result(PQgetResult(connection_));
+      if (result == nullptr) {
+        if (++done > sent || PQstatus(connection_) != CONNECTION_OK) {
+          throw DatabaseError(FailureKind::kUnavailable, "PostgreSQL: the pipeline ended without its sync point: " +
+                                                             FirstLine(PQerrorMessage(connection_)));
+        }
+        continue;
+      }
+      const auto status = PQresultStatus(result.get());
+      if (status == PGRES_PIPELINE_SYNC) break;
+      if (status == PGRES_PIPELINE_ABORTED) continue;
+      const std::string_view sql = statements[first + std::min(done, last - first - 1)].sql;
+      if (auto error = ErrorOf(result.get(), sql)) {
+        if (!failure) failure = std::move(error);
+        continue;
+      }
+      results.push_back(ToQueryResult(result.get()));
+    }
+    if (PQexitPipelineMode(connection_) != 1) {
+      throw DatabaseError(FailureKind::kUnavailable,
+                          "PostgreSQL: cannot leave pipeline mode: " + FirstLine(PQerrorMessage(connection_)));
+    }
+    if (failure) throw *failure;
+  }
+
   const std::string& Prepare(const std::string& key, std::string_view sql, const std::vector<Oid>& types,
                              std::size_t given) {
     if (auto found = statements_.find(key); found != statements_.end()) {
@@ -301,9 +259,13 @@ class PostgresConnection final : public Connection {
   }
 
   void Check(const PGresult* result, std::string_view sql) const {
+    if (auto error = ErrorOf(result, sql)) throw *error;
+  }
+
+  std::optional<DatabaseError> ErrorOf(const PGresult* result, std::string_view sql) const {
     const auto status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) {
-      return;
+      return std::nullopt;
     }
     const char* sqlstate = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     std::string message = result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(connection_);
@@ -314,8 +276,17 @@ class PostgresConnection final : public Connection {
     if (PQstatus(connection_) != CONNECTION_OK) {
       kind = FailureKind::kUnavailable;
     }
-    throw DatabaseError(kind, "PostgreSQL" + (sqlstate != nullptr ? " " + std::string(sqlstate) : std::string()) +
-                                  ": " + FirstLine(message) + " in: " + FirstLine(sql));
+    // Appended piece by piece: g++ 12 sees a false overlap (-Wrestrict) in `" " + std::string(sqlstate)` here.
+    std::string text = "PostgreSQL";
+    if (sqlstate != nullptr) {
+      text += ' ';
+      text += sqlstate;
+    }
+    text += ": ";
+    text += FirstLine(message);
+    text += " in: ";
+    text += FirstLine(sql);
+    return DatabaseError(kind, text);
   }
 
   PGconn* connection_ = nullptr;
