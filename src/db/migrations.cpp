@@ -536,6 +536,24 @@ CREATE INDEX break_glass_grants_user ON break_glass_grants(user_id, person_id, e
 CREATE INDEX break_glass_grants_review ON break_glass_grants(reviewed_at, granted_at);
 )sql";
 
+// 6 register_search_indexes: what a search of a 100,000-person register needs to answer in milliseconds
+// (docs/PERFORMANCE.md). Name tokens carry the person's sort key, so a name search reads and sorts one index
+// range without touching the persons, and the other words of a name are checked on the person's tokens from
+// one index; status and birth date ride in the name index (a walk in name order
+// checks them without reading rows) and lead an index of their own that covers the sort key (an age band with
+// a status reads one range).
+constexpr std::string_view kRegisterSearchIndexes = R"sql(
+ALTER TABLE person_name_tokens ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+UPDATE person_name_tokens SET name_key = (SELECT p.name_key FROM persons p WHERE p.id = person_name_tokens.person_id);
+CREATE INDEX person_name_tokens_sorted ON person_name_tokens(token, name_key, person_id);
+DROP INDEX person_name_tokens_person;
+CREATE INDEX person_name_tokens_person ON person_name_tokens(person_id, token);
+DROP INDEX persons_name;
+CREATE INDEX persons_name ON persons(name_key, id, status, birth_date);
+DROP INDEX persons_status;
+CREATE INDEX persons_status_birth ON persons(status, birth_date, name_key, id);
+)sql";
+
 void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
@@ -582,6 +600,7 @@ const std::vector<Migration>& AllMigrations() {
       {.version = 3, .name = "audit_head", .sql = std::string(kAuditHead)},
       {.version = 4, .name = "register", .sql = std::string(kRegister)},
       {.version = 5, .name = "calls", .sql = std::string(kCalls)},
+      {.version = 6, .name = "register_search_indexes", .sql = std::string(kRegisterSearchIndexes)},
   };
   return all;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 #include <stdexcept>
 
 #include "audit/trail.hpp"
@@ -111,19 +112,35 @@ void Apply(db::Connection& connection, ImportReport& report, const std::string& 
   batch.at = now;
   batch.actor_id = author.user_id;
   const std::int64_t batch_id = InsertImportBatch(connection, batch);
-  for (PlannedRow& row : plan.rows) {
-    std::int64_t person_id = row.person.id;
-    if (row.action == RowAction::kCreate) {
-      person_id = InsertPerson(connection, row.person, author, now, "import");
-    } else if (row.action == RowAction::kUpdate) {
-      auto updated = UpdatePerson(connection, row.person, row.expected_version, author, now, "import");
-      // The plan was made in this transaction: a stale version here is a bug, and throwing rolls everything back.
-      if (!updated) throw std::logic_error("import: update of person " + std::to_string(person_id) + " refused");
+  // By slices of the file: the persons of a slice are inserted together (a few round trips, not several per row),
+  // then its rows recorded and its register entries created. Updates only touch persons stored before the
+  // import, so their place among the creations does not matter.
+  constexpr std::size_t kSlice = 1000;
+  for (std::size_t first = 0; first < plan.rows.size(); first += kSlice) {
+    const auto slice = std::span<PlannedRow>(plan.rows).subspan(first, std::min(kSlice, plan.rows.size() - first));
+    std::vector<Person> created;
+    for (PlannedRow& row : slice) {
+      if (row.action == RowAction::kCreate) {
+        created.push_back(std::move(row.person));
+      } else if (row.action == RowAction::kUpdate) {
+        auto updated = UpdatePerson(connection, row.person, row.expected_version, author, now, "import");
+        // The plan was made in this transaction: a stale version here is a bug, and throwing rolls everything back.
+        if (!updated) throw std::logic_error("import: update of person " + std::to_string(row.person.id) + " refused");
+      }
     }
-    RecordImportedRow(connection, row.row_hash, person_id, batch_id);
-    if (row.create_register_entry) {
+    InsertPersons(connection, created, author, now, "import");
+    std::vector<ImportedRow> imported;
+    imported.reserve(slice.size());
+    auto next_created = created.begin();
+    for (PlannedRow& row : slice) {
+      if (row.action == RowAction::kCreate) row.person.id = (next_created++)->id;
+      imported.push_back({row.row_hash, row.person.id});
+    }
+    RecordImportedRows(connection, imported, batch_id);
+    for (const PlannedRow& row : slice) {
+      if (!row.create_register_entry) continue;
       const EntryOrigin origin{author.user_id, std::string(kSourceImport), file_name, now};
-      auto entry = RegisterPerson(connection, person_id, DraftOf(row.register_fields, DayOf(now)), origin, now);
+      auto entry = RegisterPerson(connection, row.person.id, DraftOf(row.register_fields, DayOf(now)), origin, now);
       if (!entry) throw std::logic_error("import: register entry refused: " + entry.error().message_key);
     }
   }

@@ -41,11 +41,12 @@ std::int64_t InsertImportBatch(db::Connection& connection, const ImportBatch& ba
   return row->Int(0);
 }
 
-void RecordImportedRow(db::Connection& connection, const std::string& row_hash, std::int64_t person_id,
-                       std::int64_t batch_id) {
-  connection.Execute(
-      "INSERT INTO import_rows (row_hash, person_id, batch_id) VALUES (?, ?, ?) ON CONFLICT (row_hash) DO NOTHING",
-      {row_hash, person_id, batch_id});
+void RecordImportedRows(db::Connection& connection, const std::vector<ImportedRow>& rows, std::int64_t batch_id) {
+  std::vector<db::Value> values;
+  values.reserve(rows.size() * 3);
+  for (const ImportedRow& row : rows) values.insert(values.end(), {row.row_hash, row.person_id, batch_id});
+  db::InsertRows(connection, "INSERT INTO import_rows (row_hash, person_id, batch_id)", 3, values,
+                 "ON CONFLICT (row_hash) DO NOTHING");
 }
 
 }  // namespace lien::registry

@@ -37,8 +37,14 @@ struct ImportBatch {
 /// Inserts the batch and returns its id.
 std::int64_t InsertImportBatch(db::Connection& connection, const ImportBatch& batch);
 
-/// Records that a row with this hash was imported as `person_id` (a hash already recorded is left as it is).
-void RecordImportedRow(db::Connection& connection, const std::string& row_hash, std::int64_t person_id,
-                       std::int64_t batch_id);
+/// A row of the file and the person it was imported as.
+struct ImportedRow {
+  std::string row_hash;
+  std::int64_t person_id = 0;
+};
+
+/// Records that rows with these hashes were imported in batch `batch_id` (a hash already recorded is left as it
+/// is), with a few multi-row INSERTs.
+void RecordImportedRows(db::Connection& connection, const std::vector<ImportedRow>& rows, std::int64_t batch_id);
 
 }  // namespace lien::registry

@@ -1,6 +1,7 @@
 #include "register/person_store.hpp"
 
 #include <nlohmann/json.hpp>
+#include <span>
 
 #include "core/text.hpp"
 #include "register/person_columns.hpp"
@@ -34,33 +35,33 @@ db::Value OptionalId(const std::optional<std::int64_t>& id) {
   return *id;
 }
 
-// Rewrites the rows derived from the person: phones and name tokens. Multi-row inserts keep an import of
-// 100,000 persons to a few statements per person on PostgreSQL.
-void WriteDerivedRows(db::Connection& connection, const Person& person, bool fresh) {
-  if (!fresh) {
-    connection.Execute("DELETE FROM person_phones WHERE person_id = ?", {person.id});
-    connection.Execute("DELETE FROM person_name_tokens WHERE person_id = ?", {person.id});
-  }
-  if (!person.phones.empty()) {
-    std::string sql = "INSERT INTO person_phones (person_id, position, e164, label) VALUES ";
-    std::vector<db::Value> params;
+// The history row's values, in the order of kHistoryInsert.
+constexpr std::string_view kHistoryInsert =
+    "INSERT INTO person_history (person_id, version, at, actor_id, actor_login, action, purpose, changes)";
+
+void AddHistoryValues(std::vector<db::Value>& values, std::int64_t person_id, std::int64_t version,
+                      const ChangeAuthor& author, core::EpochMillis now, std::string_view action,
+                      std::string_view purpose, const std::vector<FieldChange>& changes) {
+  values.insert(values.end(), {person_id, version, now, OptionalId(author.user_id), author.login, std::string(action),
+                               std::string(purpose), ChangesToJson(changes)});
+}
+
+// Writes the rows derived from the persons (phones, and name tokens with the name's sort key so that a name
+// search sorts from the tokens' index alone), a few multi-row INSERTs for all of them:
+// an import of 100,000 persons then costs hundreds of statements, not a million.
+void InsertDerivedRows(db::Connection& connection, std::span<const Person> persons) {
+  std::vector<db::Value> phones;
+  std::vector<db::Value> tokens;
+  for (const Person& person : persons) {
     for (std::size_t i = 0; i < person.phones.size(); ++i) {
-      sql += i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)";
-      params.insert(params.end(),
+      phones.insert(phones.end(),
                     {person.id, static_cast<std::int64_t>(i), person.phones[i].e164, person.phones[i].label});
     }
-    connection.Execute(sql, params);
+    const auto name_key = NameKeyOf(person);
+    for (auto& token : NameTokensOf(person)) tokens.insert(tokens.end(), {std::move(token), person.id, name_key});
   }
-  const auto tokens = NameTokensOf(person);
-  if (!tokens.empty()) {
-    std::string sql = "INSERT INTO person_name_tokens (token, person_id) VALUES ";
-    std::vector<db::Value> params;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      sql += i == 0 ? "(?, ?)" : ", (?, ?)";
-      params.insert(params.end(), {tokens[i], person.id});
-    }
-    connection.Execute(sql, params);
-  }
+  db::InsertRows(connection, "INSERT INTO person_phones (person_id, position, e164, label)", 4, phones);
+  db::InsertRows(connection, "INSERT INTO person_name_tokens (token, person_id, name_key)", 3, tokens);
 }
 
 std::optional<Person> LoadExact(db::Connection& connection, std::int64_t id) {
@@ -74,31 +75,46 @@ std::optional<Person> LoadExact(db::Connection& connection, std::int64_t id) {
 void AppendHistory(db::Connection& connection, std::int64_t person_id, std::int64_t version, const ChangeAuthor& author,
                    core::EpochMillis now, std::string_view action, std::string_view purpose,
                    const std::vector<FieldChange>& changes) {
-  connection.Execute(
-      "INSERT INTO person_history (person_id, version, at, actor_id, actor_login, action, purpose, changes) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {person_id, version, now, OptionalId(author.user_id), author.login, std::string(action), std::string(purpose),
-       ChangesToJson(changes)});
+  std::vector<db::Value> values;
+  AddHistoryValues(values, person_id, version, author, now, action, purpose, changes);
+  db::InsertRows(connection, kHistoryInsert, values.size(), values);
 }
 
 std::int64_t InsertPerson(db::Connection& connection, Person& person, const ChangeAuthor& author, core::EpochMillis now,
                           std::string_view action) {
-  person.version = 1;
-  person.created_at = now;
-  person.updated_at = now;
-  auto params = detail::PersonValues(person);
-  params.insert(params.end(), {NameKeyOf(person), core::FoldForSearch(person.address.street),
-                               core::FoldForSearch(person.address.town), now, OptionalId(author.user_id), now,
-                               OptionalId(author.user_id)});
-  auto row = connection.QueryOne(
-      "INSERT INTO persons (" + std::string(detail::kPersonWritableColumns) +
-          ", name_key, street_key, town_key, created_at, created_by, updated_at, updated_by, version) VALUES (" +
-          detail::Placeholders(params.size()) + ", 1) RETURNING id",
-      params);
-  person.id = row->Int(0);
-  WriteDerivedRows(connection, person, /*fresh=*/true);
-  AppendHistory(connection, person.id, 1, author, now, action, "person", DiffPersons(Person{}, person));
+  InsertPersons(connection, std::span<Person>(&person, 1), author, now, action);
   return person.id;
+}
+
+void InsertPersons(db::Connection& connection, std::span<Person> persons, const ChangeAuthor& author,
+                   core::EpochMillis now, std::string_view action) {
+  if (persons.empty()) return;
+  // One INSERT … RETURNING id per person, all in one batch: a multi-row INSERT would return the ids in an
+  // order neither engine promises.
+  const std::string insert = "INSERT INTO persons (" + std::string(detail::kPersonWritableColumns) +
+                             ", name_key, street_key, town_key, created_at, created_by, updated_at, updated_by, "
+                             "version) VALUES (" +
+                             detail::Placeholders(detail::WritableColumnNames().size() + 7) + ", 1) RETURNING id";
+  std::vector<db::Statement> statements;
+  statements.reserve(persons.size());
+  for (Person& person : persons) {
+    person.version = 1;
+    person.created_at = now;
+    person.updated_at = now;
+    auto params = detail::PersonValues(person);
+    params.insert(params.end(), {NameKeyOf(person), core::FoldForSearch(person.address.street),
+                                 core::FoldForSearch(person.address.town), now, OptionalId(author.user_id), now,
+                                 OptionalId(author.user_id)});
+    statements.push_back({insert, std::move(params)});
+  }
+  const auto results = connection.ExecuteBatch(statements);
+  std::vector<db::Value> history;
+  for (std::size_t i = 0; i < persons.size(); ++i) {
+    persons[i].id = results[i].rows.at(0).Int(0);
+    AddHistoryValues(history, persons[i].id, 1, author, now, action, "person", DiffPersons(Person{}, persons[i]));
+  }
+  InsertDerivedRows(connection, persons);
+  db::InsertRows(connection, kHistoryInsert, 8, history);
 }
 
 std::optional<LoadedPerson> LoadPerson(db::Connection& connection, std::int64_t id) {
@@ -159,7 +175,9 @@ core::Result<Person> UpdatePerson(db::Connection& connection, const Person& upda
     // Changed between our read and our write (PostgreSQL, read committed): the caller lost the race.
     return core::Fail(core::ErrorCode::kPreconditionFailed, "http.precondition_failed");
   }
-  WriteDerivedRows(connection, after, /*fresh=*/false);
+  connection.Execute("DELETE FROM person_phones WHERE person_id = ?", {after.id});
+  connection.Execute("DELETE FROM person_name_tokens WHERE person_id = ?", {after.id});
+  InsertDerivedRows(connection, std::span<const Person>(&after, 1));
   AppendHistory(connection, after.id, after.version, author, now, action, "person", changes);
   return after;
 }

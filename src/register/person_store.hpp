@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,11 @@ struct HistoryEntry {
 /// "import") listing every field given. Returns the new id. Throws db::DatabaseError on storage failure.
 std::int64_t InsertPerson(db::Connection& connection, Person& person, const ChangeAuthor& author, core::EpochMillis now,
                           std::string_view action = "create");
+
+/// InsertPerson for many persons at once (an import): the same rows, sent in a few batches of statements
+/// instead of several round trips per person. Sets each person's id, version and timestamps.
+void InsertPersons(db::Connection& connection, std::span<Person> persons, const ChangeAuthor& author,
+                   core::EpochMillis now, std::string_view action);
 
 /// A person as loaded, and the id that was asked when it was merged into this one.
 struct LoadedPerson {

@@ -76,7 +76,7 @@ const std::vector<HeldColumns>& HeldColumnsByTable() {
         "status_until", "last_contact_at",    "created_at", "created_by", "updated_at",  "updated_by", "version"},
        {"name_key", "street_key", "town_key"}},
       {"person_phones", {"position", "e164", "label"}, {"person_id"}},
-      {"person_name_tokens", {}, {"token", "person_id"}},
+      {"person_name_tokens", {}, {"token", "person_id", "name_key"}},
       {"person_history",
        {"id", "version", "at", "actor_id", "actor_login", "action", "purpose", "changes"},
        {"person_id"}},

@@ -65,30 +65,95 @@ std::string StreetCondition(const std::string& folded, std::vector<db::Value>& p
   return condition + ")";
 }
 
-}  // namespace
+// How many tokens start with each word, counting up to `cap`: short ranges of the tokens' index, in one query
+// (a round trip costs more than the counting).
+std::vector<std::int64_t> TokensStartingWith(db::Connection& connection, const std::vector<std::string>& words,
+                                             std::int64_t cap) {
+  std::vector<db::Value> params;
+  std::string sql = "SELECT ";
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    sql += (i == 0 ? "" : ", ") + std::string("(SELECT COUNT(*) FROM (SELECT 1 FROM person_name_tokens WHERE ") +
+           TokenRange(words[i], params) + " LIMIT ?) c" + std::to_string(i) + ")";
+    params.emplace_back(cap);
+  }
+  const auto row = connection.QueryOne(sql, params);
+  std::vector<std::int64_t> counts;
+  for (std::size_t i = 0; i < words.size(); ++i) counts.push_back(row->Int(i));
+  return counts;
+}
 
-PersonPage SearchPersons(db::Connection& connection, const PersonQuery& query) {
+// A name alone: the matching tokens' index range holds each person's sort key, so one range is read and sorted
+// without touching the persons (a 3-letter prefix matches thousands). The rarest word drives ("Martin" rather
+// than "Marie-Thérèse"); the others are checked on the person's own tokens, and the name written as one word
+// adds its matches.
+std::string NameOnlySql(db::Connection& connection, const NameQuery& name, std::vector<db::Value>& params) {
+  std::vector<std::string> words = name.words;
+  if (words.size() > 1) {
+    constexpr std::int64_t kEnough = 300;
+    const auto counts = TokensStartingWith(connection, words, kEnough);
+    std::vector<std::pair<std::int64_t, std::string>> counted;
+    for (std::size_t i = 0; i < words.size(); ++i) counted.emplace_back(counts[i], std::move(words[i]));
+    std::stable_sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    words.clear();
+    for (auto& [count, word] : counted) words.push_back(std::move(word));
+  }
+  std::string sql =
+      "SELECT DISTINCT t.name_key, t.person_id FROM person_name_tokens t WHERE t." + TokenRange(words[0], params);
+  // The other words as probes of the person's own tokens: a list of their matches would tempt the planner to
+  // drive by a common first name, and `|| ''` keeps it on the person's index (PostgreSQL guesses a narrow token
+  // range holds one row and would scan the whole range for each person).
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    params.emplace_back(words[i]);
+    sql += " AND EXISTS (SELECT 1 FROM person_name_tokens o WHERE o.person_id = t.person_id AND (o.token || '') >= ?";
+    if (const auto upper = PrefixUpperBound(words[i]); !upper.empty()) {
+      sql += " AND (o.token || '') < ?";
+      params.emplace_back(upper);
+    }
+    sql += ")";
+  }
+  if (!name.compact.empty()) {
+    sql +=
+        " UNION SELECT t.name_key, t.person_id FROM person_name_tokens t WHERE t." + TokenRange(name.compact, params);
+  }
+  return sql;
+}
+
+// The filters of a query as SQL on alias `p` (a persons row, or a row of the walk below: id, name_key, status,
+// birth_date and the columns `walk_columns` lists). `walking` writes the name as a probe of the row's own
+// tokens instead of a list of the matching persons.
+struct Filters {
   std::vector<std::string> conditions;
   std::vector<db::Value> params;
-  // An age range matches thousands (a register is mostly of elderly people): walking the name index in order
-  // and stopping at the page's end beats sorting them all, so `|| ''` keeps the planner off the birth date
-  // and status indexes there (nine in ten persons are active). Likewise a town range does not drive when a
-  // street narrows better.
-  const bool by_age = query.age_min.has_value() || query.age_max.has_value();
-  const std::string unindexed_birth_date = "(p.birth_date || '')";
-  const auto street = core::FoldForSearch(query.street);
-  if (const auto name = ParseNameQuery(query.name); !name.words.empty()) {
-    conditions.push_back(NameCondition(name, params));
-  }
+  std::string walk_columns;
+};
+
+std::string NameProbe(const NameQuery& name, std::vector<db::Value>& params) {
+  auto probe = [&params](const std::string& prefix) {
+    return "EXISTS (SELECT 1 FROM person_name_tokens t WHERE t.person_id = p.id AND t." + TokenRange(prefix, params) +
+           ")";
+  };
+  std::string all_words;
+  for (const auto& word : name.words) all_words += (all_words.empty() ? "" : " AND ") + probe(word);
+  if (name.compact.empty()) return all_words;
+  return "((" + all_words + ") OR " + probe(name.compact) + ")";
+}
+
+Filters FiltersOf(const PersonQuery& query, const NameQuery& name, bool walking) {
+  Filters filters;
+  auto& params = filters.params;
+  auto& conditions = filters.conditions;
+  if (!name.words.empty()) conditions.push_back(walking ? NameProbe(name, params) : NameCondition(name, params));
   if (!query.phone_e164.empty()) {
     conditions.emplace_back("p.id IN (SELECT person_id FROM person_phones WHERE e164 = ?)");
     params.emplace_back(query.phone_e164);
   }
-  if (!street.empty()) {
+  if (const auto street = core::FoldForSearch(query.street); !street.empty()) {
     conditions.push_back(StreetCondition(street, params));
+    filters.walk_columns += ", street_key";
   }
   if (const auto town = core::FoldForSearch(query.town); !town.empty()) {
-    const std::string column = street.empty() ? "p.town_key" : "(p.town_key || '')";
+    // A street narrows far better than a town: `|| ''` keeps the planner off the town's index then.
+    const std::string column = query.street.empty() || walking ? "p.town_key" : "(p.town_key || '')";
     params.emplace_back(town);
     if (const auto upper = PrefixUpperBound(town); upper.empty()) {
       conditions.push_back(column + " >= ?");
@@ -96,10 +161,12 @@ PersonPage SearchPersons(db::Connection& connection, const PersonQuery& query) {
       conditions.push_back(column + " >= ? AND " + column + " < ?");
       params.emplace_back(upper);
     }
+    filters.walk_columns += ", town_key";
   }
   if (!query.postcode.empty()) {
     conditions.emplace_back("p.postcode = ?");
     params.emplace_back(query.postcode);
+    filters.walk_columns += ", postcode";
   }
   if (!query.statuses.empty()) {
     std::string in;
@@ -107,14 +174,14 @@ PersonPage SearchPersons(db::Connection& connection, const PersonQuery& query) {
       in += in.empty() ? "?" : ", ?";
       params.emplace_back(std::string(StatusCode(status)));
     }
-    conditions.push_back(std::string(by_age ? "(p.status || '')" : "p.status") + " IN (" + in + ")");
+    conditions.push_back("p.status IN (" + in + ")");
   }
   if (query.age_min) {
-    conditions.emplace_back(unindexed_birth_date + " <= ?");
+    conditions.emplace_back("p.birth_date <= ?");
     params.emplace_back(FormatDate(LatestBirthDateForAge(query.today, *query.age_min)));
   }
   if (query.age_max) {
-    conditions.emplace_back(unindexed_birth_date + " > ?");
+    conditions.emplace_back("p.birth_date > ?");
     params.emplace_back(FormatDate(LatestBirthDateForAge(query.today, *query.age_max + 1)));
   }
   if (query.registered_only || !query.ground.empty()) {
@@ -125,16 +192,87 @@ PersonPage SearchPersons(db::Connection& connection, const PersonQuery& query) {
     }
     conditions.push_back(entry + ")");
   }
-  // Ids first: sorting (name_key, id) pairs is much lighter than sorting whole rows when thousands match.
-  std::string sql = "SELECT p.id FROM persons p";
+  return filters;
+}
+
+std::string Where(const std::vector<std::string>& conditions) {
+  std::string sql;
   for (std::size_t i = 0; i < conditions.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + conditions[i];
-  sql += " ORDER BY p.name_key, p.id LIMIT ? OFFSET ?";
+  return sql;
+}
+
+std::vector<std::int64_t> Ids(db::Connection& connection, const std::string& sql, const std::vector<db::Value>& params,
+                              std::size_t column = 0) {
+  std::vector<std::int64_t> ids;
+  for (const auto& row : connection.Execute(sql, params).rows) ids.push_back(row.Int(column));
+  return ids;
+}
+
+// Past this many matches, sorting them all costs more than walking the name index in order to the page's end.
+constexpr std::int64_t kSortedMatches = 2000;
+// A walk goes this deep at most (offset + limit); deeper pages sort the matches.
+constexpr int kWalkDepth = 500;
+
+// The page's ids (limit + 1 of them, to tell whether more follow) of a query with filters other than a name alone.
+std::vector<std::int64_t> FilteredIds(db::Connection& connection, const PersonQuery& query, const NameQuery& name,
+                                      int limit, int offset) {
+  const Filters driven = FiltersOf(query, name, /*walking=*/false);
+  const auto page_params = [&](std::vector<db::Value> values) {
+    values.emplace_back(static_cast<std::int64_t>(limit + 1));
+    values.emplace_back(static_cast<std::int64_t>(offset));
+    return values;
+  };
+  const std::string sorted =
+      "SELECT p.id FROM persons p" + Where(driven.conditions) + " ORDER BY p.name_key, p.id LIMIT ? OFFSET ?";
+  if (driven.conditions.empty()) return Ids(connection, sorted, page_params({}));  // the name index in order
+  auto params = driven.params;
+  params.emplace_back(kSortedMatches);
+  // How many match, up to kSortedMatches, through the filters' own indexes (a street, a phone, a status and
+  // birth date range): counting stops there, where sorting them would be the slow part.
+  const bool many =
+      connection
+          .QueryOne("SELECT COUNT(*) FROM (SELECT 1 FROM persons p" + Where(driven.conditions) + " LIMIT ?) m", params)
+          ->Int(0) >= kSortedMatches;
+  if (many && offset + limit < kWalkDepth) {
+    // Thousands match (an age band, a town): they are everywhere in name order, so a walk of the name index
+    // (which holds status and birth date) finds the page in its first entries. The window grows (2,000, 8,000
+    // then 32,000 entries) until the page is full.
+    const Filters walk = FiltersOf(query, name, /*walking=*/true);
+    for (const std::int64_t window : {4 * kWalkDepth, 16 * kWalkDepth, 64 * kWalkDepth}) {
+      std::vector<db::Value> walk_params{window};
+      walk_params.insert(walk_params.end(), walk.params.begin(), walk.params.end());
+      auto ids = Ids(connection,
+                     "SELECT p.id FROM (SELECT id, name_key, status, birth_date" + walk.walk_columns +
+                         " FROM persons ORDER BY name_key, id LIMIT ?) p" + Where(walk.conditions) +
+                         " ORDER BY p.name_key, p.id LIMIT ? OFFSET ?",
+                     page_params(std::move(walk_params)));
+      if (static_cast<int>(ids.size()) > limit) return ids;
+    }
+    // Matches clustered at the far end of the name order: sorting them is cheaper than walking further.
+  }
+  // Ids first: sorting (name_key, id) pairs is much lighter than sorting whole rows when thousands match.
+  return Ids(connection, sorted, page_params(driven.params));
+}
+
+}  // namespace
+
+PersonPage SearchPersons(db::Connection& connection, const PersonQuery& query) {
   const int limit = std::clamp(query.limit, 1, 500);
   const int offset = std::max(query.offset, 0);
-  params.emplace_back(static_cast<std::int64_t>(limit + 1));
-  params.emplace_back(static_cast<std::int64_t>(offset));
+  const auto name = ParseNameQuery(query.name);
+  PersonQuery others = query;
+  others.name.clear();
+  const bool name_alone = !name.words.empty() && FiltersOf(others, {}, false).conditions.empty();
   std::vector<std::int64_t> ids;
-  for (const auto& row : connection.Execute(sql, params).rows) ids.push_back(row.Int(0));
+  if (name_alone) {
+    std::vector<db::Value> params;
+    const auto sql = NameOnlySql(connection, name, params) + " ORDER BY 1, 2 LIMIT ? OFFSET ?";
+    params.emplace_back(static_cast<std::int64_t>(limit + 1));
+    params.emplace_back(static_cast<std::int64_t>(offset));
+    ids = Ids(connection, sql, params, 1);
+  } else {
+    ids = FilteredIds(connection, query, name, limit, offset);
+  }
   PersonPage page;
   page.offset = offset;
   page.limit = limit;
