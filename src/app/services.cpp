@@ -5,6 +5,7 @@
 #include "auth/guard.hpp"
 #include "auth/routes.hpp"
 #include "calls/figures_routes.hpp"
+#include "calls/need_routes.hpp"
 #include "db/migrations.hpp"
 #include "http/json_body.hpp"
 #include "register/export_routes.hpp"
@@ -70,6 +71,9 @@ void AddAllRoutes(http::Router& router, Services& services, http::Metrics& metri
   registry::AddRightsRoutes(routes, *services.database, *services.clock);
   registry::AddRetentionRoutes(routes, *services.database, *services.clock, services.retention);
   calls::AddFiguresRoutes(routes, *services.database, *services.clock);
+  calls::AddNeedRoutes(routes, *services.database, *services.clock);
+  calls::AddPartnerRoutes(routes, *services.database, *services.clock);
+  calls::AddInboundRoutes(routes, *services.database, *services.clock);
 }
 
 }  // namespace lien::app

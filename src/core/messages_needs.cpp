@@ -104,6 +104,9 @@ constexpr std::array kLines = {
          "Is the person's health getting worse?"},
     Line{"inbound.question.heat_or_cold_at_home", "Souffre-t-elle de la chaleur ou du froid chez elle ?",
          "Is the person suffering from heat or cold at home?"},
+    Line{"partners.invalid_email", "Adresse électronique invalide.", "Invalid e-mail address."},
+    Line{"partners.in_use", "Des orientations nomment ce partenaire : désactivez-le plutôt que de le supprimer.",
+         "Referrals name this partner: deactivate it rather than delete it."},
 };
 
 }  // namespace

@@ -20,6 +20,7 @@ export type ModuleId =
   | 'referrals'
   | 'my_worklist'
   | 'inbound'
+  | 'inbound_queues'
   | 'stock'
   | 'parcels'
   | 'rounds'
@@ -41,7 +42,7 @@ export interface ModuleDef {
 export const MODULES: Record<ModuleId, ModuleDef> = {
   accounts: { id: 'accounts', route: 'users', permission: 'users.manage' },
   settings: { id: 'settings' },
-  partners: { id: 'partners' },
+  partners: { id: 'partners', route: 'partners', permission: 'campaigns.manage' },
   campaigns: { id: 'campaigns' },
   worklists: { id: 'worklists' },
   escalations: { id: 'escalations' },
@@ -52,16 +53,17 @@ export const MODULES: Record<ModuleId, ModuleDef> = {
   alerts: { id: 'alerts', route: 'alerts', permission: 'alerts.manage' },
   prefect_export: { id: 'prefect_export', route: 'prefect-export', permission: 'register.prefect_export' },
   import: { id: 'import', route: 'import', permission: 'persons.import' },
-  situations: { id: 'situations' },
-  referrals: { id: 'referrals' },
+  situations: { id: 'situations', route: 'situations', permission: 'follow_up' },
+  referrals: { id: 'referrals', route: 'referrals-overdue', permission: 'calls.supervise' },
   my_worklist: { id: 'my_worklist' },
-  inbound: { id: 'inbound' },
+  inbound: { id: 'inbound', route: 'inbound', permission: 'inbound' },
+  inbound_queues: { id: 'inbound_queues', route: 'inbound-queues', permission: 'inbound' },
   stock: { id: 'stock' },
   parcels: { id: 'parcels' },
   rounds: { id: 'rounds' },
   vouchers: { id: 'vouchers' },
   my_round: { id: 'my_round' },
-  referrals_received: { id: 'referrals_received' },
+  referrals_received: { id: 'referrals_received', route: 'partner-referrals', permission: 'referrals.partner' },
   audit: { id: 'audit', route: 'audit', permission: 'audit.read' },
   rights: { id: 'rights', route: 'rights', permission: 'rights' },
   retention: { id: 'retention', route: 'retention', permission: 'retention' },
@@ -69,10 +71,10 @@ export const MODULES: Record<ModuleId, ModuleDef> = {
 
 export const ROLE_MODULES: Record<Role, ModuleId[]> = {
   admin: ['accounts', 'register_agents', 'settings', 'partners'],
-  coordinator: ['persons', 'register', 'alerts', 'prefect_export', 'import', 'campaigns', 'worklists', 'escalations', 'dashboard'],
-  social_worker: ['persons', 'register', 'import', 'situations', 'referrals'],
+  coordinator: ['persons', 'register', 'alerts', 'prefect_export', 'import', 'campaigns', 'worklists', 'escalations', 'dashboard', 'situations', 'referrals', 'partners', 'inbound_queues'],
+  social_worker: ['persons', 'register', 'import', 'situations', 'referrals', 'inbound_queues'],
   caller: ['my_worklist'],
-  intake: ['persons', 'register', 'inbound'],
+  intake: ['persons', 'register', 'inbound', 'inbound_queues'],
   logistics: ['stock', 'parcels', 'rounds', 'vouchers'],
   driver: ['my_round'],
   partner: ['referrals_received'],

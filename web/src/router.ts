@@ -123,6 +123,42 @@ export const router = createRouter({
       meta: { title: 'title.figures', permission: 'calls.supervise' },
     },
     {
+      path: '/situations',
+      name: 'situations',
+      component: () => import('./views/SituationsView.vue'),
+      meta: { title: 'title.situations', permission: 'follow_up' },
+    },
+    {
+      path: '/referrals/overdue',
+      name: 'referrals-overdue',
+      component: () => import('./views/OverdueReferralsView.vue'),
+      meta: { title: 'title.referrals_overdue', permission: 'calls.supervise' },
+    },
+    {
+      path: '/partners',
+      name: 'partners',
+      component: () => import('./views/PartnersView.vue'),
+      meta: { title: 'title.partners', permission: 'campaigns.manage' },
+    },
+    {
+      path: '/partner/referrals',
+      name: 'partner-referrals',
+      component: () => import('./views/PartnerReferralsView.vue'),
+      meta: { title: 'title.partner_referrals', permission: 'referrals.partner' },
+    },
+    {
+      path: '/inbound/new',
+      name: 'inbound',
+      component: () => import('./views/InboundView.vue'),
+      meta: { title: 'title.inbound', permission: 'inbound' },
+    },
+    {
+      path: '/inbound',
+      name: 'inbound-queues',
+      component: () => import('./views/InboundQueuesView.vue'),
+      meta: { title: 'title.inbound_queues', permission: 'inbound' },
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
       component: () => import('./views/NotFoundView.vue'),

@@ -1,11 +1,13 @@
 import type { Messages } from './fr';
 import { enRegister } from './en_register';
 import { enFigures } from './en_figures';
+import { enNeeds } from './en_needs';
 
 // English messages: the `Messages` type makes a missing or extra key a type error.
 export const en: Messages = {
   ...enRegister,
   ...enFigures,
+  ...enNeeds,
   'app.name': 'Lien',
   'app.skip': 'Skip to content',
   'app.nav_label': 'Main navigation',

@@ -2,10 +2,12 @@
 // (enforced by the `Messages` type and by test/i18n.test.ts).
 import { frRegister } from './fr_register';
 import { frFigures } from './fr_figures';
+import { frNeeds } from './fr_needs';
 
 export const fr = {
   ...frRegister,
   ...frFigures,
+  ...frNeeds,
   'app.name': 'Lien',
   'app.skip': 'Aller au contenu',
   'app.nav_label': 'Navigation principale',
