@@ -233,7 +233,7 @@ void AddInboundRequestRoutes(auth::ApiRoutes& routes, db::Database& database, co
                });
                if (!result) {
                  if (result.error().code == core::ErrorCode::kPreconditionFailed && current) {
-                   return ErrorWith(result.error(), request, Json{{"current", *current}});
+                   return http::ErrorWith(result.error(), request, Json{{"current", *current}});
                  }
                  return Error(result.error(), request);
                }

@@ -17,17 +17,6 @@ inline http::Response Error(const core::Error& error, const http::Request& reque
   return http::ErrorResponse(error, request);
 }
 
-/// An error reply with more members beside "error" (a 412's current record).
-inline http::Response ErrorWith(const core::Error& error, const http::Request& request, const http::Json& extra) {
-  auto response = http::ErrorResponse(error, request);
-  auto body = http::Json::parse(response.body, nullptr, false);
-  if (body.is_object()) {
-    for (const auto& [key, value] : extra.items()) body[key] = value;
-    response.body = body.dump();
-  }
-  return response;
-}
-
 /// A record reply with its ETag.
 inline http::Response Reply(int status, const http::Json& body, std::int64_t version) {
   auto response = http::JsonReply(status, body);

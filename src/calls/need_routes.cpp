@@ -245,7 +245,7 @@ void AddNeedItemRoutes(auth::ApiRoutes& routes, db::Database& database, const co
                });
                if (!need) {
                  if (need.error().code == core::ErrorCode::kPreconditionFailed && current) {
-                   return ErrorWith(need.error(), request, Json{{"current", NeedJson(*current, true)}});
+                   return http::ErrorWith(need.error(), request, Json{{"current", NeedJson(*current, true)}});
                  }
                  return Error(need.error(), request);
                }
@@ -359,7 +359,7 @@ void AddReferralRoutes(auth::ApiRoutes& routes, db::Database& database, const co
                });
                if (!referral) {
                  if (referral.error().code == core::ErrorCode::kPreconditionFailed && current) {
-                   return ErrorWith(referral.error(), request, Json{{"current", *current}});
+                   return http::ErrorWith(referral.error(), request, Json{{"current", *current}});
                  }
                  return Error(referral.error(), request);
                }
