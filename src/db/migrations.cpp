@@ -554,6 +554,15 @@ DROP INDEX persons_status;
 CREATE INDEX persons_status_birth ON persons(status, birth_date, name_key, id);
 )sql";
 
+// 7 name_token_statistics (PostgreSQL): a name search's plan depends on how many tokens a prefix range holds.
+// With the default histogram (100 buckets over ~400,000 tokens) PostgreSQL guesses one row for "david"–"davie"
+// (737 in a 100,000-person register) and rescans another word's range for each of them: 133 ms instead of 2 ms
+// with 1,000 buckets. SQLite has no histogram to refine: nothing to do there.
+constexpr std::string_view kNameTokenStatistics = R"sql(
+ALTER TABLE person_name_tokens ALTER COLUMN token SET STATISTICS 1000;
+ANALYZE person_name_tokens;
+)sql";
+
 void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
@@ -601,6 +610,10 @@ const std::vector<Migration>& AllMigrations() {
       {.version = 4, .name = "register", .sql = std::string(kRegister)},
       {.version = 5, .name = "calls", .sql = std::string(kCalls)},
       {.version = 6, .name = "register_search_indexes", .sql = std::string(kRegisterSearchIndexes)},
+      {.version = 7,
+       .name = "name_token_statistics",
+       .sql = "-- PostgreSQL only\n",
+       .postgres_sql = std::string(kNameTokenStatistics)},
   };
   return all;
 }

@@ -97,6 +97,19 @@ TEST_F(SearchStore, NameAloneGivesThePagesOfTheTokensMatched) {
   EXPECT_TRUE(Pages(query, 0, 20, 1).empty());
 }
 
+TEST_F(SearchStore, TwoCommonWordsGiveThePersonsHoldingBoth) {
+  // Hundreds of tokens start with each word: PostgreSQL hashes the second word's range instead of probing.
+  const auto tokens = [&](const std::string& from, const std::string& to) {
+    return "p.id IN (SELECT person_id FROM person_name_tokens WHERE token >= '" + from + "' AND token < '" + to + "')";
+  };
+  ASSERT_GE(Count("WHERE " + tokens("m", "n"), {}), 300);
+  ASSERT_GE(Count("WHERE " + tokens("j", "k"), {}), 300);
+  const std::string where = "WHERE (" + tokens("m", "n") + " AND " + tokens("j", "k") + ") OR " + tokens("mj", "mk");
+  auto query = Query();
+  query.name = "M J";
+  EXPECT_EQ(Pages(query, 0, 20, 3), Expected(where, {}, 0, 60));
+}
+
 TEST_F(SearchStore, ThousandsOfMatchesWalkTheNameOrderAndDeepPagesStillAgree) {
   const std::string where = "WHERE p.status = 'active'";
   ASSERT_GT(Count(where, {}), 2000) << "enough matches for the walk";
