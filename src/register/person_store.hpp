@@ -95,6 +95,22 @@ void ForgetRegisterHistory(db::Connection& connection, std::int64_t person_id);
 /// One page of persons matching `query` (see PersonQuery), sorted by name_key then id.
 PersonPage SearchPersons(db::Connection& connection, const PersonQuery& query);
 
+/// Persons chosen by criteria, ids only (the call platform's campaign targets, docs/calls.md). Every criterion
+/// given must hold; inside the area, one of the postcodes, one of the towns (folded, whole name) or one of the
+/// streets (folded, the start of the name, with or without its type) is enough. Ascending ids.
+struct PersonSelection {
+  std::vector<PersonStatus> statuses;  ///< any of them; empty: any status
+  std::optional<int> age_min;          ///< years on `today`
+  std::optional<int> age_max;
+  Date today{};
+  std::vector<std::string> postcodes;
+  std::vector<std::string> towns;
+  std::vector<std::string> streets;
+  bool registered_only = false;      ///< a register entry in state `registered`
+  std::vector<std::string> grounds;  ///< with registered_only: any of these grounds
+};
+std::vector<std::int64_t> SelectPersonIds(db::Connection& connection, const PersonSelection& selection);
+
 /// The stored persons that could be `person` (same birth date, a phone in common, same street and number,
 /// a name token in common with its last name, the same sounding last name born the same year),
 /// at most `max_candidates`, `person.id` excluded. Score them with registry::FindDuplicatesOf.

@@ -293,6 +293,63 @@ PersonPage SearchPersons(db::Connection& connection, const PersonQuery& query) {
   return page;
 }
 
+std::vector<std::int64_t> SelectPersonIds(db::Connection& connection, const PersonSelection& selection) {
+  std::vector<std::string> conditions;
+  std::vector<db::Value> params;
+  auto placeholders = [&params](const auto& values, auto&& to_value) {
+    std::string in;
+    for (const auto& value : values) {
+      in += in.empty() ? "?" : ", ?";
+      params.emplace_back(to_value(value));
+    }
+    return in;
+  };
+  if (!selection.statuses.empty()) {
+    conditions.push_back(
+        "p.status IN (" +
+        placeholders(selection.statuses, [](PersonStatus status) { return std::string(StatusCode(status)); }) + ")");
+  }
+  if (selection.age_min) {
+    conditions.emplace_back("p.birth_date <= ?");
+    params.emplace_back(FormatDate(LatestBirthDateForAge(selection.today, *selection.age_min)));
+  }
+  if (selection.age_max) {
+    conditions.emplace_back("p.birth_date > ?");
+    params.emplace_back(FormatDate(LatestBirthDateForAge(selection.today, *selection.age_max + 1)));
+  }
+  std::vector<std::string> area;
+  if (!selection.postcodes.empty()) {
+    area.push_back("p.postcode IN (" + placeholders(selection.postcodes, [](const std::string& s) { return s; }) + ")");
+  }
+  if (!selection.towns.empty()) {
+    area.push_back("p.town_key IN (" +
+                   placeholders(selection.towns, [](const std::string& s) { return core::FoldForSearch(s); }) + ")");
+  }
+  for (const auto& street : selection.streets) {
+    if (const auto folded = core::FoldForSearch(street); !folded.empty()) {
+      area.push_back(StreetCondition(folded, params));
+    }
+  }
+  if (!area.empty()) {
+    std::string any;
+    for (const auto& condition : area) any += (any.empty() ? "(" : " OR ") + condition;
+    conditions.push_back(any + ")");
+  }
+  if (selection.registered_only) {
+    std::string entry = "EXISTS (SELECT 1 FROM register_entries r WHERE r.person_id = p.id AND r.state = 'registered'";
+    if (!selection.grounds.empty()) {
+      entry += " AND r.ground IN (" + placeholders(selection.grounds, [](const std::string& s) { return s; }) + ")";
+    }
+    conditions.push_back(entry + ")");
+  }
+  std::string sql = "SELECT p.id FROM persons p";
+  for (std::size_t i = 0; i < conditions.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + conditions[i];
+  sql += " ORDER BY p.id";
+  std::vector<std::int64_t> ids;
+  for (const auto& row : connection.Execute(sql, params).rows) ids.push_back(row.Int(0));
+  return ids;
+}
+
 std::vector<Person> DuplicateCandidatesOf(db::Connection& connection, const Person& person,
                                           std::size_t max_candidates) {
   std::vector<std::string> sources;
