@@ -1,5 +1,7 @@
 #include "alerts/alert_routes.hpp"
 
+#include <memory>
+
 #include "alerts/alert_store.hpp"
 #include "alerts/alerts.hpp"
 #include "audit/trail.hpp"
@@ -50,7 +52,8 @@ audit::Event AlertEvent(const auth::Principal& principal, const Request& request
 
 }  // namespace
 
-void AddAlertRoutes(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock) {
+void AddAlertRoutes(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock, AlertHooks hooks) {
+  auto shared_hooks = std::make_shared<const AlertHooks>(std::move(hooks));
   routes.Add(Method::kGet, "/api/v1/alerts", auth::Permission::kSession,
              [&database](const auth::Principal&, Request& request) -> Response {
                auto limit = http::QueryInt(request, "limit", 20, 1, 200);
@@ -63,7 +66,7 @@ void AddAlertRoutes(auth::ApiRoutes& routes, db::Database& database, const core:
                return response;
              });
   routes.Add(Method::kPost, "/api/v1/alerts", auth::Permission::kAlertsManage,
-             [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
+             [&database, &clock, shared_hooks](const auth::Principal& principal, Request& request) -> Response {
                auto body = http::ParseJsonObject(request);
                if (!body) return Error(body.error(), request);
                if (auto only = http::OnlyFields(*body, {"kind", "area", "prefect_reference"}); !only) {
@@ -82,14 +85,19 @@ void AddAlertRoutes(auth::ApiRoutes& routes, db::Database& database, const core:
                auto declared = db::InWriteTransaction(database, [&](db::Connection& c) -> core::Result<Alert> {
                  const auto now = clock.Now();
                  auto alert = DeclareAlert(c, input, principal.user.id, now);
-                 if (alert) audit::Append(c, now, AlertEvent(principal, request, "alert.declared", *alert));
+                 if (!alert) return alert;
+                 const auto event = AlertEvent(principal, request, "alert.declared", *alert);
+                 audit::Append(c, now, event);
+                 for (const auto& hook : shared_hooks->on_declared) {
+                   if (auto done = hook(c, *alert, event, now); !done) return core::Fail(done.error());
+                 }
                  return alert;
                });
                if (!declared) return Error(declared.error(), request);
                return http::JsonReply(201, AlertJson(*declared));
              });
   routes.Add(Method::kPost, "/api/v1/alerts/{id}/end", auth::Permission::kAlertsManage,
-             [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
+             [&database, &clock, shared_hooks](const auth::Principal& principal, Request& request) -> Response {
                auto id = http::PathId(request);
                if (!id) return Error(id.error(), request);
                auto body = http::ParseJsonObject(request);
@@ -98,7 +106,12 @@ void AddAlertRoutes(auth::ApiRoutes& routes, db::Database& database, const core:
                auto ended = db::InWriteTransaction(database, [&](db::Connection& c) -> core::Result<Alert> {
                  const auto now = clock.Now();
                  auto alert = EndAlert(c, *id, principal.user.id, now);
-                 if (alert) audit::Append(c, now, AlertEvent(principal, request, "alert.ended", *alert));
+                 if (!alert) return alert;
+                 const auto event = AlertEvent(principal, request, "alert.ended", *alert);
+                 audit::Append(c, now, event);
+                 for (const auto& hook : shared_hooks->on_ended) {
+                   if (auto done = hook(c, *alert, event, now); !done) return core::Fail(done.error());
+                 }
                  return alert;
                });
                if (!ended) return Error(ended.error(), request);

@@ -6,6 +6,7 @@
 #include "auth/routes.hpp"
 #include "calls/figures_routes.hpp"
 #include "calls/need_routes.hpp"
+#include "calls/campaign_routes.hpp"
 #include "db/migrations.hpp"
 #include "http/json_body.hpp"
 #include "register/export_routes.hpp"
@@ -64,7 +65,9 @@ void AddAllRoutes(http::Router& router, Services& services, http::Metrics& metri
   registry::AddRegisterAgentRoutes(routes, *services.database, *services.clock);
   registry::AddRegisterEntryRoutes(routes, *services.database, *services.clock);
   registry::AddPrefectExportRoutes(routes, *services.database, *services.clock);
-  alerts::AddAlertRoutes(routes, *services.database, *services.clock);
+  // Declaring an alert triggers other modules' work in the same transaction; alerts never depend on them.
+  alerts::AlertHooks alert_hooks = calls::CampaignAlertHooks();
+  alerts::AddAlertRoutes(routes, *services.database, *services.clock, std::move(alert_hooks));
   registry::AddPersonRoutes(routes, *services.database, *services.clock);
   registry::AddImportRoutes(routes, *services.database, *services.clock);
   registry::AddExportRoutes(routes, *services.database, *services.clock);
@@ -74,6 +77,10 @@ void AddAllRoutes(http::Router& router, Services& services, http::Metrics& metri
   calls::AddNeedRoutes(routes, *services.database, *services.clock);
   calls::AddPartnerRoutes(routes, *services.database, *services.clock);
   calls::AddInboundRoutes(routes, *services.database, *services.clock);
+  calls::AddCampaignRoutes(routes, *services.database, *services.clock);
+  calls::AddEnrolmentRoutes(routes, *services.database, *services.clock);
+  calls::AddCallerRosterRoutes(routes, *services.database, *services.clock);
+  calls::AddFollowUpProfileRoutes(routes, *services.database, *services.clock);
 }
 
 }  // namespace lien::app
