@@ -7,6 +7,7 @@ export type ModuleId =
   | 'settings'
   | 'partners'
   | 'campaigns'
+  | 'callers'
   | 'worklists'
   | 'escalations'
   | 'dashboard'
@@ -43,7 +44,8 @@ export const MODULES: Record<ModuleId, ModuleDef> = {
   accounts: { id: 'accounts', route: 'users', permission: 'users.manage' },
   settings: { id: 'settings' },
   partners: { id: 'partners', route: 'partners', permission: 'campaigns.manage' },
-  campaigns: { id: 'campaigns' },
+  campaigns: { id: 'campaigns', route: 'campaigns', permission: 'campaigns.manage' },
+  callers: { id: 'callers', route: 'callers', permission: 'campaigns.manage' },
   worklists: { id: 'worklists' },
   escalations: { id: 'escalations' },
   dashboard: { id: 'dashboard', route: 'figures', permission: 'calls.supervise' },
@@ -71,7 +73,7 @@ export const MODULES: Record<ModuleId, ModuleDef> = {
 
 export const ROLE_MODULES: Record<Role, ModuleId[]> = {
   admin: ['accounts', 'register_agents', 'settings', 'partners'],
-  coordinator: ['persons', 'register', 'alerts', 'prefect_export', 'import', 'campaigns', 'worklists', 'escalations', 'dashboard', 'situations', 'referrals', 'partners', 'inbound_queues'],
+  coordinator: ['persons', 'register', 'alerts', 'prefect_export', 'import', 'campaigns', 'callers', 'worklists', 'escalations', 'dashboard', 'situations', 'referrals', 'partners', 'inbound_queues'],
   social_worker: ['persons', 'register', 'import', 'situations', 'referrals', 'inbound_queues'],
   caller: ['my_worklist'],
   intake: ['persons', 'register', 'inbound', 'inbound_queues'],

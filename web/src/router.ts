@@ -159,6 +159,24 @@ export const router = createRouter({
       meta: { title: 'title.inbound_queues', permission: 'inbound' },
     },
     {
+      path: '/campaigns',
+      name: 'campaigns',
+      component: () => import('./views/CampaignsView.vue'),
+      meta: { title: 'title.campaigns', permission: 'campaigns.manage' },
+    },
+    {
+      path: '/campaigns/:id',
+      name: 'campaign',
+      component: () => import('./views/CampaignView.vue'),
+      meta: { title: 'title.campaign', permission: 'campaigns.manage' },
+    },
+    {
+      path: '/callers',
+      name: 'callers',
+      component: () => import('./views/CallersView.vue'),
+      meta: { title: 'title.callers', permission: 'campaigns.manage' },
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
       component: () => import('./views/NotFoundView.vue'),

@@ -2,12 +2,14 @@ import type { Messages } from './fr';
 import { enRegister } from './en_register';
 import { enFigures } from './en_figures';
 import { enNeeds } from './en_needs';
+import { enCampaigns } from './en_campaigns';
 
 // English messages: the `Messages` type makes a missing or extra key a type error.
 export const en: Messages = {
   ...enRegister,
   ...enFigures,
   ...enNeeds,
+  ...enCampaigns,
   'app.name': 'Lien',
   'app.skip': 'Skip to content',
   'app.nav_label': 'Main navigation',

@@ -3,11 +3,13 @@
 import { frRegister } from './fr_register';
 import { frFigures } from './fr_figures';
 import { frNeeds } from './fr_needs';
+import { frCampaigns } from './fr_campaigns';
 
 export const fr = {
   ...frRegister,
   ...frFigures,
   ...frNeeds,
+  ...frCampaigns,
   'app.name': 'Lien',
   'app.skip': 'Aller au contenu',
   'app.nav_label': 'Navigation principale',
