@@ -1,10 +1,15 @@
-// Runs the route optimiser on the benchmark instances of data/vrp and prints, per instance, the cost (with
-// the instance's rounding convention), the best known distance-only value of bks.csv, the gap, the routes and
-// the time. Usage:
+// Runs the route optimiser on the benchmark instances of data/vrp and prints, per instance and rounding
+// convention, the cost, the best known value it is compared with, the gap, the routes and the time. Usage:
 //   solver_bench [--data DIR] [--set solomon|x|homberger|all|NAME[,NAME...]] [--time S] [--seed N]
-//                [--threads N] [--iterations N]
+//                [--threads N] [--iterations N] [--extra-bks FILE|none]
 // Default time per instance: 1 s for Solomon, 10 s for X and Homberger 200/400, 30 s for Homberger 1000.
-
+//
+// Best known values come from DIR/bks.csv and then from --extra-bks (default: solomon_distance_bks.csv
+// beside this file), both in the bks.csv layout. An instance is solved once per rounding convention of its
+// distance-only values (a cost is only comparable with a value computed the same way): Solomon instances
+// twice, in double precision and with distances truncated to one decimal, when both kinds exist. Without a
+// distance-only value, it is solved in its format's default convention and compared with the hierarchical
+// (vehicles first) value, marked h.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +19,7 @@
 #include <vector>
 
 #include "rounds/solver/benchmark_readers.hpp"
+#include "rounds/solver/best_known_table.hpp"
 #include "rounds/solver/solver.hpp"
 
 namespace fs = std::filesystem;
@@ -33,48 +39,63 @@ std::string Upper(std::string s) {
   return s;
 }
 
-std::vector<std::string> SplitCsv(const std::string& line) {
-  std::vector<std::string> out;
-  std::string cur;
-  bool quoted = false;
-  for (char c : line) {
-    if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
-
-struct Bks {
-  std::map<std::string, double> distance;      ///< Distance-only objective.
-  std::map<std::string, double> hierarchical;  ///< Vehicles first, then distance.
+/// A best known value and the table it comes from.
+struct Reference {
+  BestKnownValue value;
+  std::string table;  ///< "bks.csv" or the extra file's name.
 };
 
-/// Best known values by upper-case instance name.
-Bks ReadBks(const std::string& path) {
-  Bks bks;
+/// Appends the rows of a bks.csv-layout file; false (with a message) when the file cannot be used.
+bool LoadTable(const std::string& path, std::vector<Reference>& out) {
   auto text = ReadTextFile(path);
-  if (!text) return bks;
-  std::istringstream in(*text);
-  std::string line;
-  std::getline(in, line);
-  while (std::getline(in, line)) {
-    const auto f = SplitCsv(line);
-    if (f.size() < 7) continue;
-    if (f[6].rfind("distance", 0) == 0) {
-      bks.distance[Upper(f[0])] = std::stod(f[4]);
-    } else if (f[6].rfind("hierarchical", 0) == 0) {
-      bks.hierarchical[Upper(f[0])] = std::stod(f[4]);
-    }
+  if (!text) {
+    std::fprintf(stderr, "%s: cannot read\n", path.c_str());
+    return false;
   }
-  return bks;
+  auto table = ParseBestKnownTable(*text);
+  if (!table) {
+    std::fprintf(stderr, "%s: %s\n", path.c_str(), table.error().args["detail"].c_str());
+    return false;
+  }
+  for (BestKnownValue& v : *table) out.push_back({std::move(v), fs::path(path).filename().string()});
+  return true;
 }
+
+/// One solve of one instance in one convention, with the value it is compared with (if any).
+struct Run {
+  DistanceConvention convention;
+  const Reference* reference = nullptr;
+};
+
+/// The runs for an instance: one per convention of its distance-only values (the first value of each
+/// convention, tables in load order); else one in `fallback` against its hierarchical value.
+std::vector<Run> PlanRuns(const std::string& name, const std::vector<Reference>& refs, DistanceConvention fallback,
+                          bool solomon_format) {
+  std::vector<Run> runs;
+  for (const Reference& r : refs) {
+    if (r.value.instance != name || !r.value.distance_only) continue;
+    // The CVRPLIB reader implements the nint convention only.
+    if (!solomon_format && r.value.convention != DistanceConvention::kNearestInteger) continue;
+    const bool seen =
+        std::any_of(runs.begin(), runs.end(), [&](const Run& run) { return run.convention == r.value.convention; });
+    if (!seen) runs.push_back({r.value.convention, &r});
+  }
+  std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.convention < b.convention; });
+  if (!runs.empty()) return runs;
+  for (const Reference& r : refs) {
+    if (r.value.instance == name && !r.value.distance_only && r.value.convention == fallback) return {{fallback, &r}};
+  }
+  return {{fallback, nullptr}};
+}
+
+struct Mean {
+  double sum = 0;
+  int count = 0;
+  void Add(double gap) {
+    sum += gap;
+    ++count;
+  }
+};
 
 std::vector<Entry> ListInstances(const std::string& data) {
   std::vector<Entry> out;
@@ -116,6 +137,7 @@ bool Selected(const Entry& e, const std::string& set) {
 
 int main(int argc, char** argv) {
   std::string data = "/work/shared/data/vrp";
+  std::string extra_bks = LIEN_SOLVER_BENCH_DIR "/solomon_distance_bks.csv";
   std::string set = "solomon";
   double time_limit = -1;
   SolverOptions options;
@@ -134,18 +156,25 @@ int main(int argc, char** argv) {
       options.threads = std::stoi(value);
     else if (flag == "--iterations")
       options.max_iterations = std::stoll(value);
+    else if (flag == "--extra-bks")
+      extra_bks = value;
     else {
       std::fprintf(stderr, "unknown flag %s\n", flag.c_str());
       return 2;
     }
   }
-  const auto bks = ReadBks(data + "/bks.csv");
-  std::printf("%-12s %5s %12s %13s %7s %6s %7s %9s %5s\n", "instance", "n", "cost", "bks", "gap%", "routes", "time_s",
-              "iters", "unass");
-  double gap_sum = 0;
-  int gap_count = 0;
-  double h_gap_sum = 0;
-  int h_gap_count = 0;
+  std::vector<Reference> refs;
+  if (!LoadTable(data + "/bks.csv", refs)) return 1;
+  const std::string extra_table = extra_bks == "none" ? "" : fs::path(extra_bks).filename().string();
+  if (!extra_table.empty() && !LoadTable(extra_bks, refs)) return 1;
+
+  std::printf("%-12s %-6s %5s %12s %13s %-8s %7s %6s %7s %9s %5s\n", "instance", "conv", "n", "cost", "bks", "from",
+              "gap%", "routes", "time_s", "iters", "unass");
+  Mean main_table;                                   // Distance-only values of bks.csv.
+  std::map<DistanceConvention, Mean> by_convention;  // Distance-only values of either table.
+  bool extra_used = false;                           // Some gap is to a value of the extra table.
+  Mean one_each;                                     // One distance-only value per instance.
+  Mean hierarchical;                                 // Instances with only a hierarchical value.
   for (const Entry& e : ListInstances(data)) {
     if (!Selected(e, set)) continue;
     auto text = ReadTextFile(e.path);
@@ -153,57 +182,78 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s: cannot read\n", e.path.c_str());
       return 1;
     }
-    auto inst = e.solomon_format ? ReadSolomon(*text) : ReadCvrplib(*text);
-    if (!inst) {
-      std::fprintf(stderr, "%s: %s\n", e.path.c_str(), inst.error().args["detail"].c_str());
-      return 1;
-    }
-    options.time_limit_s = time_limit > 0 ? time_limit : e.default_time;
-    auto solution = Solve(inst->problem, options);
-    if (!solution) {
-      std::fprintf(stderr, "%s: %s\n", e.name.c_str(), solution.error().args["detail"].c_str());
-      return 1;
-    }
-    const double cost = EuclideanCost(*inst, *solution);
-    // Gap to the distance-only BKS; else to the hierarchical one (marked h: it may use fewer vehicles, so a
-    // distance-only solver can beat it).
-    std::string bks_text = "-";
-    std::string gap_text = "-";
-    const double* best = nullptr;
-    const auto d = bks.distance.find(Upper(e.name));
-    const auto h = bks.hierarchical.find(Upper(e.name));
-    const bool distance_only = d != bks.distance.end();
-    if (distance_only) {
-      best = &d->second;
-    } else if (h != bks.hierarchical.end()) {
-      best = &h->second;
-    }
-    if (best != nullptr) {
-      const double gap = 100.0 * (cost - *best) / *best;
-      if (distance_only) {
-        gap_sum += gap;
-        ++gap_count;
-      } else {
-        h_gap_sum += gap;
-        ++h_gap_count;
+    const DistanceConvention fallback =
+        e.solomon_format ? DistanceConvention::kDouble : DistanceConvention::kNearestInteger;
+    // The instance's headline gap: bks.csv first, else the truncated optimum, else any other.
+    double headline_gap = 0;
+    int headline_rank = -1;
+    for (const Run& run : PlanRuns(Upper(e.name), refs, fallback, e.solomon_format)) {
+      auto inst = e.solomon_format ? ReadSolomon(*text, run.convention) : ReadCvrplib(*text);
+      if (!inst) {
+        std::fprintf(stderr, "%s: %s\n", e.path.c_str(), inst.error().args["detail"].c_str());
+        return 1;
       }
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%.2f%s", *best, distance_only ? "" : "h");
-      bks_text = buf;
-      std::snprintf(buf, sizeof buf, "%.2f", gap);
-      gap_text = buf;
+      options.time_limit_s = time_limit > 0 ? time_limit : e.default_time;
+      auto solution = Solve(inst->problem, options);
+      if (!solution) {
+        std::fprintf(stderr, "%s: %s\n", e.name.c_str(), solution.error().args["detail"].c_str());
+        return 1;
+      }
+      const double cost = EuclideanCost(*inst, *solution);
+      std::string bks_text = "-";
+      std::string from_text = "-";
+      std::string gap_text = "-";
+      if (run.reference != nullptr) {
+        const BestKnownValue& best = run.reference->value;
+        const double gap = 100.0 * (cost - best.value) / best.value;
+        if (!best.distance_only) {
+          hierarchical.Add(gap);
+        } else {
+          const bool main = run.reference->table == "bks.csv";
+          if (main) main_table.Add(gap);
+          extra_used = extra_used || !main;
+          by_convention[best.convention].Add(gap);
+          const int rank = main ? 2 : best.convention == DistanceConvention::kTruncatedTenth ? 1 : 0;
+          if (rank > headline_rank) {
+            headline_rank = rank;
+            headline_gap = gap;
+          }
+        }
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.2f%s", best.value, best.distance_only ? "" : "h");
+        bks_text = buf;
+        from_text = run.reference->table == "bks.csv" ? "bks.csv" : "extra";
+        std::snprintf(buf, sizeof buf, "%.2f", gap);
+        gap_text = buf;
+      }
+      std::printf("%-12s %-6s %5zu %12.2f %13s %-8s %7s %6zu %7.2f %9lld %5zu\n", e.name.c_str(),
+                  ConventionLabel(run.convention), inst->problem.jobs.size(), cost, bks_text.c_str(), from_text.c_str(),
+                  gap_text.c_str(), solution->routes.size(), solution->seconds,
+                  static_cast<long long>(solution->iterations), solution->unassigned.size());
+      std::fflush(stdout);
     }
-    std::printf("%-12s %5zu %12.2f %13s %7s %6zu %7.2f %9lld %5zu\n", e.name.c_str(), inst->problem.jobs.size(), cost,
-                bks_text.c_str(), gap_text.c_str(), solution->routes.size(), solution->seconds,
-                static_cast<long long>(solution->iterations), solution->unassigned.size());
-    std::fflush(stdout);
+    if (headline_rank >= 0) one_each.Add(headline_gap);
   }
-  if (gap_count > 0) {
-    std::printf("mean gap over %d instances with a distance-only BKS: %.2f%%\n", gap_count, gap_sum / gap_count);
+  // Each mean is over gaps in one convention against values of one table, except the last line, which takes
+  // one gap per instance (each in its own convention).
+  if (main_table.count > 0) {
+    std::printf("mean gap over %d instances with a distance-only BKS in bks.csv: %.2f%%\n", main_table.count,
+                main_table.sum / main_table.count);
   }
-  if (h_gap_count > 0) {
-    std::printf("mean gap over %d instances with only a hierarchical BKS (h): %.2f%%\n", h_gap_count,
-                h_gap_sum / h_gap_count);
+  for (const auto& [convention, mean] : by_convention) {
+    if (!extra_used) break;
+    std::printf("mean gap over %d instances with a distance-only value in %s (bks.csv, else %s): %.2f%%\n", mean.count,
+                ConventionLabel(convention), extra_table.c_str(), mean.sum / mean.count);
+  }
+  if (hierarchical.count > 0) {
+    std::printf("mean gap over %d instances with only a hierarchical BKS (h): %.2f%%\n", hierarchical.count,
+                hierarchical.sum / hierarchical.count);
+  }
+  if (one_each.count > 0 && extra_used) {
+    std::printf(
+        "mean gap over %d instances with a distance-only value, one each (bks.csv, else trunc1, else double): "
+        "%.2f%%\n",
+        one_each.count, one_each.sum / one_each.count);
   }
   return 0;
 }

@@ -1,5 +1,7 @@
 #include "rounds/solver/benchmark_readers.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -9,20 +11,17 @@ namespace lien::rounds::solver {
 
 namespace {
 
-double Euclid(const std::pair<double, double>& a, const std::pair<double, double>& b) {
-  return std::hypot(a.first - b.first, a.second - b.second);
-}
-
 core::Error ParseError(const std::string& what) { return InvalidInput("file", what); }
 
-void BuildEuclideanMatrix(BenchmarkInstance& inst, double scale, bool nint) {
+void BuildEuclideanMatrix(BenchmarkInstance& inst, double scale) {
   const int n = static_cast<int>(inst.coords.size());
   Profile profile;
   profile.durations = Matrix(n);
   for (int i = 0; i < n; ++i) {
     for (int j = 0; j < n; ++j) {
-      const double d = Euclid(inst.coords[static_cast<std::size_t>(i)], inst.coords[static_cast<std::size_t>(j)]);
-      profile.durations.Set(i, j, static_cast<std::int64_t>(std::llround(nint ? std::floor(d + 0.5) : d * scale)));
+      const double d = ConventionalDistance(inst.coords[static_cast<std::size_t>(i)],
+                                            inst.coords[static_cast<std::size_t>(j)], inst.convention);
+      profile.durations.Set(i, j, static_cast<std::int64_t>(std::llround(d * scale)));
     }
   }
   profile.distances = profile.durations;
@@ -30,6 +29,56 @@ void BuildEuclideanMatrix(BenchmarkInstance& inst, double scale, bool nint) {
 }
 
 }  // namespace
+
+std::optional<DistanceConvention> ParseDistanceConvention(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const auto has = [&lower](const char* word) { return lower.find(word) != std::string::npos; };
+  if (has("truncat")) {
+    if (has("1 decimal") || has("one decimal")) return DistanceConvention::kTruncatedTenth;
+    return std::nullopt;  // Truncated to something else: not a convention the readers implement.
+  }
+  if (has("nearest integer") || has("nint")) return DistanceConvention::kNearestInteger;
+  if (has("double precision")) return DistanceConvention::kDouble;
+  return std::nullopt;
+}
+
+const char* ConventionLabel(DistanceConvention convention) {
+  switch (convention) {
+    case DistanceConvention::kDouble:
+      return "double";
+    case DistanceConvention::kTruncatedTenth:
+      return "trunc1";
+    case DistanceConvention::kNearestInteger:
+      return "nint";
+  }
+  return "?";
+}
+
+double ConventionalDistance(std::pair<double, double> a, std::pair<double, double> b, DistanceConvention convention) {
+  const double dx = a.first - b.first;
+  const double dy = a.second - b.second;
+  switch (convention) {
+    case DistanceConvention::kDouble:
+      return std::hypot(dx, dy);
+    case DistanceConvention::kNearestInteger:
+      return std::floor(std::hypot(dx, dy) + 0.5);
+    case DistanceConvention::kTruncatedTenth: {
+      // floor(10 d) = floor(sqrt(100 d²)), corrected by one step where the square root lands a rounding
+      // error below an integer (10 d is an integer for 3-4-5 triangles; a truncation must not lose it).
+      const double square = 100.0 * (dx * dx + dy * dy);
+      double tenths = std::floor(std::sqrt(square));
+      if ((tenths + 1) * (tenths + 1) <= square) {
+        tenths += 1;
+      } else if (tenths * tenths > square) {
+        tenths -= 1;
+      }
+      return tenths / 10.0;
+    }
+  }
+  return std::hypot(dx, dy);
+}
 
 core::Result<std::string> ReadTextFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -39,8 +88,9 @@ core::Result<std::string> ReadTextFile(const std::string& path) {
   return out.str();
 }
 
-core::Result<BenchmarkInstance> ReadSolomon(const std::string& text, double scale) {
+core::Result<BenchmarkInstance> ReadSolomon(const std::string& text, DistanceConvention convention, double scale) {
   BenchmarkInstance inst;
+  inst.convention = convention;
   std::istringstream in(text);
   std::string line;
   std::getline(in, inst.name);
@@ -66,7 +116,7 @@ core::Result<BenchmarkInstance> ReadSolomon(const std::string& text, double scal
     return core::Fail(ParseError("no VEHICLE NUMBER/CAPACITY line"));
   if (rows.size() < 2) return core::Fail(ParseError("no customers"));
   for (const Row& r : rows) inst.coords.emplace_back(r.x, r.y);
-  BuildEuclideanMatrix(inst, scale, false);
+  BuildEuclideanMatrix(inst, scale);
   Problem& p = inst.problem;
   auto scaled = [scale](double v) { return static_cast<Duration>(std::llround(v * scale)); };
   for (std::size_t i = 1; i < rows.size(); ++i) {
@@ -95,7 +145,7 @@ core::Result<BenchmarkInstance> ReadSolomon(const std::string& text, double scal
 
 core::Result<BenchmarkInstance> ReadCvrplib(const std::string& text, int vehicles) {
   BenchmarkInstance inst;
-  inst.rounded_to_integer = true;
+  inst.convention = DistanceConvention::kNearestInteger;
   std::istringstream in(text);
   std::string line;
   std::string section;
@@ -157,7 +207,7 @@ core::Result<BenchmarkInstance> ReadCvrplib(const std::string& text, int vehicle
       inst.coords.push_back(xy);
     }
   }
-  BuildEuclideanMatrix(inst, 1.0, true);
+  BuildEuclideanMatrix(inst, 1.0);
   Problem& p = inst.problem;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     Stop stop;
@@ -186,9 +236,8 @@ double EuclideanCost(const BenchmarkInstance& instance, const Solution& solution
   for (const RouteReport& route : solution.routes) {
     int here = 0;
     auto add = [&](int to) {
-      const double d =
-          Euclid(instance.coords[static_cast<std::size_t>(here)], instance.coords[static_cast<std::size_t>(to)]);
-      total += instance.rounded_to_integer ? std::floor(d + 0.5) : d;
+      total += ConventionalDistance(instance.coords[static_cast<std::size_t>(here)],
+                                    instance.coords[static_cast<std::size_t>(to)], instance.convention);
       here = to;
     };
     for (const StepReport& step : route.steps)
