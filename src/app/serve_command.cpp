@@ -31,6 +31,7 @@ struct ServeOptions {
   std::int64_t session_lifetime_s = std::int64_t{12} * 3600;
   registry::RetentionPolicy retention;
   double retention_interval_h = 24;  ///< 0: no retention job in this server
+  bool test_clock = false;           ///< a manual clock and POST /api/v1/test/clock (loopback only)
 };
 
 // "127.0.0.1:8080", "[::1]:8080" or ":8080" (all interfaces).
@@ -46,6 +47,11 @@ void ParseListen(const std::string& text, http::ServerOptions& options) {
   }
   options.listen_address = host.empty() ? "0.0.0.0" : host;
   options.port = static_cast<unsigned short>(std::stoi(port));
+}
+
+// The test clock lets anyone who can reach the server move its time: loopback only.
+bool IsLoopback(const std::string& address) {
+  return address == "::1" || address == "localhost" || address.rfind("127.", 0) == 0;
 }
 
 std::chrono::milliseconds Millis(double seconds) {
@@ -69,13 +75,17 @@ int Serve(const ServeOptions& options) {
   if (options.tls_cert.empty() != options.tls_key.empty()) {
     throw std::invalid_argument("--tls-cert and --tls-key go together");
   }
+  if (options.test_clock && !IsLoopback(server_options.listen_address)) {
+    throw std::invalid_argument("--test-clock is for tests only: it needs --listen on loopback (127.0.0.1 or [::1]), got '" +
+                                options.listen + "'");
+  }
 
   auth::AuthSettings settings;
   settings.idle_timeout = options.session_idle_s * 1000;
   settings.absolute_lifetime = options.session_lifetime_s * 1000;
   settings.touch_interval = std::min<core::EpochMillis>(settings.touch_interval, settings.idle_timeout / 4);
   // One connection per request thread, plus two for background work.
-  auto services = OpenServices(options.db, server_options.threads + 2, settings, /*migrate=*/true);
+  auto services = OpenServices(options.db, server_options.threads + 2, settings, /*migrate=*/true, options.test_clock);
   services.retention = options.retention;
 
   http::Metrics metrics;
@@ -100,6 +110,10 @@ int Serve(const ServeOptions& options) {
   spdlog::info("Lien {} listening on {}://{}:{} ({} threads, database {})", LIEN_VERSION, tls ? "https" : "http",
                server_options.listen_address, server.BoundPort(), server_options.threads,
                services.database->dialect() == db::Dialect::kSqlite ? "SQLite" : "PostgreSQL");
+  if (services.test_clock != nullptr) {
+    spdlog::warn("TEST CLOCK: time is manual (now {} epoch ms) and POST /api/v1/test/clock moves it; never in production",
+                 services.test_clock->Now());
+  }
   server.Run(/*handle_signals=*/true);
   spdlog::info("Lien stopped");
   return 0;
@@ -167,6 +181,10 @@ void AddServeCommand(CLI::App& app, CommandRunner& run) {
       ->envname("LIEN_RETENTION_INTERVAL")
       ->check(CLI::Range(0.0, 24.0 * 365))
       ->capture_default_str();
+  command
+      ->add_flag("--test-clock", options->test_clock,
+                 "Tests only: a manual clock starting now, moved by POST /api/v1/test/clock (needs a loopback --listen)")
+      ->envname("LIEN_TEST_CLOCK");
   command->callback([&run, options] { run = [options] { return Serve(*options); }; });
 }
 

@@ -1,9 +1,12 @@
 #include "app/services.hpp"
 
+#include "app/test_clock_routes.hpp"
+
 #include "alerts/alert_routes.hpp"
 #include "audit/routes.hpp"
 #include "auth/guard.hpp"
 #include "auth/routes.hpp"
+#include "calls/call_routes.hpp"
 #include "calls/figures_routes.hpp"
 #include "calls/need_routes.hpp"
 #include "calls/campaign_routes.hpp"
@@ -19,11 +22,18 @@
 
 namespace lien::app {
 
-Services OpenServices(const std::string& db_location, int pool_size, auth::AuthSettings settings, bool migrate) {
+Services OpenServices(const std::string& db_location, int pool_size, auth::AuthSettings settings, bool migrate,
+                      bool test_clock) {
   Services services;
   services.database = db::Open(db_location, pool_size);
   if (migrate) db::Migrate(*services.database);
-  services.clock = std::make_unique<core::SystemClock>();
+  if (test_clock) {
+    auto manual = std::make_unique<core::ManualClock>(core::SystemClock().Now());
+    services.test_clock = manual.get();
+    services.clock = std::move(manual);
+  } else {
+    services.clock = std::make_unique<core::SystemClock>();
+  }
   services.sessions = std::make_unique<auth::Sessions>(*services.database, *services.clock, settings);
   services.accounts = std::make_unique<auth::Accounts>(*services.database, *services.clock);
   return services;
@@ -81,6 +91,8 @@ void AddAllRoutes(http::Router& router, Services& services, http::Metrics& metri
   calls::AddEnrolmentRoutes(routes, *services.database, *services.clock);
   calls::AddCallerRosterRoutes(routes, *services.database, *services.clock);
   calls::AddFollowUpProfileRoutes(routes, *services.database, *services.clock);
+  calls::AddCallingRoutes(routes, *services.database, *services.clock);
+  if (services.test_clock != nullptr) AddTestClockRoutes(routes, *services.test_clock);
 }
 
 }  // namespace lien::app

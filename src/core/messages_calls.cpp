@@ -6,6 +6,30 @@ namespace lien::core::catalogue {
 namespace {
 
 constexpr std::array kLines = {
+    // Calling: worklists, calls, retries, scope, break-the-glass (the calling part adds here).
+    Line{"calls.invalid_day", "Jour invalide : attendu AAAA-MM-JJ.", "Invalid day: expected YYYY-MM-DD."},
+    Line{"calls.worklist_item_not_found", "Cet appel ne figure pas sur vos listes.", "This call is not on your lists."},
+    Line{"calls.item_closed", "Cet appel n'est plus à faire aujourd'hui (déjà noté ou retiré de la liste).",
+         "This call is no longer to be made today (already recorded or taken off the list)."},
+    Line{"calls.enrolment_not_found", "Cette personne n'est pas inscrite à cette campagne.",
+         "This person is not enrolled in this campaign."},
+    Line{"calls.enrolment_not_active", "L'inscription de cette personne à cette campagne est suspendue ou terminée.",
+         "This person's enrolment in this campaign is paused or ended."},
+    Line{"calls.unknown_question", "La réponse {position} ne correspond à aucune question du script (ou est en double).",
+         "Answer {position} matches no question of the script (or is given twice)."},
+    Line{"calls.invalid_answer", "La réponse à la question {position} ne convient pas (oui/non ou nombre attendu).",
+         "The answer to question {position} does not fit (yes/no or a number expected)."},
+    Line{"calls.idempotency_key_reused",
+         "Cette clé Idempotency-Key a déjà servi pour une autre demande : utilisez-en une nouvelle.",
+         "This Idempotency-Key was already used for another request: use a new one."},
+    Line{"calls.break_glass_reason_too_short",
+         "Indiquez la raison de l'accès d'urgence en {min} caractères au moins : elle est conservée et lue par "
+         "le coordinateur.",
+         "Give the reason for the emergency access in at least {min} characters: it is kept and read by the "
+         "coordinator."},
+    Line{"calls.break_glass_not_found", "Cet accès d'urgence n'existe pas.", "This emergency access does not exist."},
+    Line{"calls.break_glass_already_reviewed", "Cet accès d'urgence a déjà été examiné.",
+         "This emergency access was already reviewed."},
     Line{"calls.person_out_of_scope", "Cette personne ne figure pas sur vos listes d'appels.",
          "This person is not on your call lists."},
     Line{"calls.invalid_outcome",

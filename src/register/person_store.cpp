@@ -145,6 +145,13 @@ std::vector<Person> LoadPersons(db::Connection& connection, const std::vector<st
   return persons;
 }
 
+bool RecordContact(db::Connection& connection, std::int64_t person_id, core::EpochMillis at) {
+  if (!connection.QueryOne("SELECT 1 FROM persons WHERE id = ?", {person_id})) return false;
+  connection.Execute("UPDATE persons SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)",
+                     {at, person_id, at});
+  return true;
+}
+
 core::Result<Person> UpdatePerson(db::Connection& connection, const Person& updated, std::int64_t expected_version,
                                   const ChangeAuthor& author, core::EpochMillis now, std::string_view action,
                                   const std::vector<FieldChange>& notes) {

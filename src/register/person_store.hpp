@@ -72,6 +72,12 @@ core::Result<Person> UpdatePerson(db::Connection& connection, const Person& upda
                                   const ChangeAuthor& author, core::EpochMillis now, std::string_view action = "update",
                                   const std::vector<FieldChange>& notes = {});
 
+/// Records that the person was reached (a call, a visit): persons.last_contact_at becomes `at` unless it is
+/// already later. The follow-up retention counts from it (docs/calls.md, "Purpose"). Not an edit of the
+/// person: the version stays, so an editor's If-Match is not made stale by a call. False when there is no such
+/// person.
+bool RecordContact(db::Connection& connection, std::int64_t person_id, core::EpochMillis at);
+
 /// Appends a history row to a person for a change made elsewhere (household, register entry, merge):
 /// `purpose` decides who may read it ("delivery", "register", "person"). Does not change the version.
 void AppendHistory(db::Connection& connection, std::int64_t person_id, std::int64_t version, const ChangeAuthor& author,

@@ -130,6 +130,8 @@ interface RequestOptions {
   body?: unknown;
   query?: Record<string, string | number | undefined | null>;
   ifMatch?: string | number;
+  /** Sent as Idempotency-Key: a retried POST gets the first reply instead of acting twice. */
+  idempotencyKey?: string;
 }
 
 const SESSION_PATH = '/session';
@@ -164,6 +166,7 @@ export function createApi(options: ApiClientOptions) {
       if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
     }
     if (opts.ifMatch !== undefined) headers['If-Match'] = String(opts.ifMatch);
+    if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
 
     const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     let response: Response;

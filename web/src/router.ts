@@ -177,6 +177,18 @@ export const router = createRouter({
       meta: { title: 'title.callers', permission: 'campaigns.manage' },
     },
     {
+      path: '/calls',
+      name: 'my-worklist',
+      component: () => import('./views/CallScreenView.vue'),
+      meta: { title: 'title.my_worklist', permission: 'calls.work' },
+    },
+    {
+      path: '/worklists',
+      name: 'worklists',
+      component: () => import('./views/WorklistsView.vue'),
+      meta: { title: 'title.worklists', permission: 'calls.supervise' },
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
       component: () => import('./views/NotFoundView.vue'),

@@ -3,6 +3,7 @@ import { enRegister } from './en_register';
 import { enFigures } from './en_figures';
 import { enNeeds } from './en_needs';
 import { enCampaigns } from './en_campaigns';
+import { enCalls } from './en_calls';
 
 // English messages: the `Messages` type makes a missing or extra key a type error.
 export const en: Messages = {
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...enFigures,
   ...enNeeds,
   ...enCampaigns,
+  ...enCalls,
   'app.name': 'Lien',
   'app.skip': 'Skip to content',
   'app.nav_label': 'Main navigation',

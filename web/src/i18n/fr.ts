@@ -4,12 +4,14 @@ import { frRegister } from './fr_register';
 import { frFigures } from './fr_figures';
 import { frNeeds } from './fr_needs';
 import { frCampaigns } from './fr_campaigns';
+import { frCalls } from './fr_calls';
 
 export const fr = {
   ...frRegister,
   ...frFigures,
   ...frNeeds,
   ...frCampaigns,
+  ...frCalls,
   'app.name': 'Lien',
   'app.skip': 'Aller au contenu',
   'app.nav_label': 'Navigation principale',
