@@ -76,8 +76,9 @@ int Serve(const ServeOptions& options) {
     throw std::invalid_argument("--tls-cert and --tls-key go together");
   }
   if (options.test_clock && !IsLoopback(server_options.listen_address)) {
-    throw std::invalid_argument("--test-clock is for tests only: it needs --listen on loopback (127.0.0.1 or [::1]), got '" +
-                                options.listen + "'");
+    throw std::invalid_argument(
+        "--test-clock is for tests only: it needs --listen on loopback (127.0.0.1 or [::1]), got '" + options.listen +
+        "'");
   }
 
   auth::AuthSettings settings;
@@ -111,8 +112,9 @@ int Serve(const ServeOptions& options) {
                server_options.listen_address, server.BoundPort(), server_options.threads,
                services.database->dialect() == db::Dialect::kSqlite ? "SQLite" : "PostgreSQL");
   if (services.test_clock != nullptr) {
-    spdlog::warn("TEST CLOCK: time is manual (now {} epoch ms) and POST /api/v1/test/clock moves it; never in production",
-                 services.test_clock->Now());
+    spdlog::warn(
+        "TEST CLOCK: time is manual (now {} epoch ms) and POST /api/v1/test/clock moves it; never in production",
+        services.test_clock->Now());
   }
   server.Run(/*handle_signals=*/true);
   spdlog::info("Lien stopped");
@@ -182,8 +184,9 @@ void AddServeCommand(CLI::App& app, CommandRunner& run) {
       ->check(CLI::Range(0.0, 24.0 * 365))
       ->capture_default_str();
   command
-      ->add_flag("--test-clock", options->test_clock,
-                 "Tests only: a manual clock starting now, moved by POST /api/v1/test/clock (needs a loopback --listen)")
+      ->add_flag(
+          "--test-clock", options->test_clock,
+          "Tests only: a manual clock starting now, moved by POST /api/v1/test/clock (needs a loopback --listen)")
       ->envname("LIEN_TEST_CLOCK");
   command->callback([&run, options] { run = [options] { return Serve(*options); }; });
 }

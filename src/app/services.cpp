@@ -1,8 +1,7 @@
 #include "app/services.hpp"
 
-#include "app/test_clock_routes.hpp"
-
 #include "alerts/alert_routes.hpp"
+#include "app/test_clock_routes.hpp"
 #include "audit/routes.hpp"
 #include "auth/guard.hpp"
 #include "auth/routes.hpp"

@@ -7,8 +7,8 @@
 namespace lien::app {
 namespace {
 
-constexpr core::EpochMillis kEarliest = 946'684'800'000;   // 2000-01-01T00:00:00Z
-constexpr core::EpochMillis kLatest = 4'102'444'800'000;   // 2100-01-01T00:00:00Z
+constexpr core::EpochMillis kEarliest = 946'684'800'000;  // 2000-01-01T00:00:00Z
+constexpr core::EpochMillis kLatest = 4'102'444'800'000;  // 2100-01-01T00:00:00Z
 constexpr std::int64_t kMaxAdvanceMinutes = 366LL * 24 * 60;
 
 http::Response NowReply(const core::ManualClock& clock) {
@@ -18,11 +18,12 @@ http::Response NowReply(const core::ManualClock& clock) {
 }
 
 core::Result<core::EpochMillis> IntegerField(const http::Json& body, const char* field, std::int64_t min,
-                                            std::int64_t max) {
+                                             std::int64_t max) {
   const auto& value = body.at(field);
   if (!value.is_number_integer()) return core::Fail(core::ErrorCode::kInvalidInput, "validation.type", field);
   const auto number = value.get<std::int64_t>();
-  if (number < min || number > max) return core::Fail(core::ErrorCode::kInvalidInput, "validation.invalid_value", field);
+  if (number < min || number > max)
+    return core::Fail(core::ErrorCode::kInvalidInput, "validation.invalid_value", field);
   return number;
 }
 

@@ -36,7 +36,8 @@ void AddBreakGlassRoutes(auth::ApiRoutes& routes, db::Database& database, const 
              [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
                auto body = http::ParseJsonObject(request);
                if (!body) return Error(body.error(), request);
-               if (auto only = http::OnlyFields(*body, {"person_id", "reason"}); !only) return Error(only.error(), request);
+               if (auto only = http::OnlyFields(*body, {"person_id", "reason"}); !only)
+                 return Error(only.error(), request);
                auto person_id = body->find("person_id");
                if (person_id == body->end() || !person_id->is_number_integer() || person_id->get<std::int64_t>() < 1) {
                  return Error(core::Error(core::ErrorCode::kInvalidInput, "validation.required", "person_id"), request);

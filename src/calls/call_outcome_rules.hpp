@@ -43,12 +43,12 @@ enum class EnrolmentChange : std::uint8_t {
 
 struct OutcomeDecision {
   ItemState item_state = ItemState::kDone;
-  std::int32_t attempts = 0;                     ///< the item's attempts after this call
-  std::optional<core::EpochMillis> retry_at{};   ///< set when item_state is kPending: the new not_before
-  bool reached = false;                          ///< enrolment.last_reached_at = the call's time
-  bool contact = false;                          ///< persons.last_contact_at = the call's time
+  std::int32_t attempts = 0;                    ///< the item's attempts after this call
+  std::optional<core::EpochMillis> retry_at{};  ///< set when item_state is kPending: the new not_before
+  bool reached = false;                         ///< enrolment.last_reached_at = the call's time
+  bool contact = false;                         ///< persons.last_contact_at = the call's time
   EnrolmentChange enrolment_change = EnrolmentChange::kNone;
-  bool inform_coordinator = false;               ///< flagged on the coordinator's view of the day
+  bool inform_coordinator = false;  ///< flagged on the coordinator's view of the day
 };
 
 /// The decision for a call with `outcome` made at `now`, the item having had `attempts_before` attempts today;

@@ -4,6 +4,7 @@
 #include "calls/call_idempotency_store.hpp"
 #include "calls/call_route_support.hpp"
 #include "calls/call_routes.hpp"
+#include "calls/need_store.hpp"
 #include "calls/schedule_text.hpp"
 #include "core/crypto.hpp"
 #include "register/person_store.hpp"
@@ -67,7 +68,8 @@ core::Result<CallRequest> ParseCallRequest(const Json& body) {
   if (!outcome) return core::Fail(core::ErrorCode::kInvalidInput, "calls.invalid_outcome", "outcome");
   call.outcome = *outcome;
   if (auto found = body.find("duration_seconds"); found != body.end() && !found->is_null()) {
-    if (!found->is_number_integer()) return core::Fail(core::ErrorCode::kInvalidInput, "validation.type", "duration_seconds");
+    if (!found->is_number_integer())
+      return core::Fail(core::ErrorCode::kInvalidInput, "validation.type", "duration_seconds");
     const auto seconds = found->get<std::int64_t>();
     if (seconds < 0 || seconds > kMaxDurationSeconds) {
       return core::Fail(core::ErrorCode::kInvalidInput, "validation.invalid_value", "duration_seconds");
@@ -91,7 +93,8 @@ core::Result<CallRequest> ParseCallRequest(const Json& body) {
         return core::Fail(core::ErrorCode::kInvalidInput, "validation.type", "answers");
       }
       const auto position = answer["position"].get<std::int64_t>();
-      if (position < 0 || position > 10'000) return core::Fail(core::ErrorCode::kInvalidInput, "validation.type", "answers");
+      if (position < 0 || position > 10'000)
+        return core::Fail(core::ErrorCode::kInvalidInput, "validation.type", "answers");
       call.answers.push_back(CallAnswer{static_cast<std::int32_t>(position), answer["value"].get<std::string>()});
     }
   }
@@ -104,10 +107,30 @@ Json AnswersJson(const std::vector<CallAnswer>& answers) {
   return out;
 }
 
-Json ProposedNeedsJson(const std::vector<ProposedNeed>& needs) {
+// The needs the answers raise become needs records (open) from this call, each audited; a kind the needs
+// module does not know stays a proposal (need_id null) for the caller to pass on.
+Json RecordRaisedNeeds(db::Connection& c, const auth::Principal& principal, const Request& request,
+                       const std::vector<ProposedNeed>& needs, std::int64_t person_id, std::int64_t call_id,
+                       bool worrying, core::EpochMillis now) {
   Json out = Json::array();
-  for (const auto& need : needs) {
-    out.push_back(Json{{"kind", need.kind}, {"question_position", need.position}, {"prompt", need.prompt}});
+  for (const auto& proposed : needs) {
+    NeedDraft draft;
+    draft.person_id = person_id;
+    draft.source = std::string(kNeedFromCall);
+    draft.call_id = call_id;
+    draft.kind = proposed.kind;
+    draft.urgency = worrying ? "high" : "low";
+    draft.notes = proposed.prompt;
+    auto need = CreateNeed(c, draft, principal.user.id, now);
+    if (need) {
+      auto event = FollowUpEvent(principal, request, "need.create", "need", std::to_string(need->id));
+      event.details = {{"person", std::to_string(person_id)}, {"call", std::to_string(call_id)}, {"kind", need->kind}};
+      audit::Append(c, now, event);
+    }
+    out.push_back(Json{{"kind", proposed.kind},
+                       {"question_position", proposed.position},
+                       {"prompt", proposed.prompt},
+                       {"need_id", need ? Json(need->id) : Json(nullptr)}});
   }
   return out;
 }
@@ -161,8 +184,7 @@ core::Result<Reply> Record(db::Connection& c, const auth::Principal& principal, 
   const std::vector<ScriptQuestion> questions = script ? script->questions : std::vector<ScriptQuestion>{};
   if (auto valid = ValidateAnswers(questions, call.answers); !valid) return core::Fail(valid.error());
   const std::int32_t attempts_before =
-      target->item ? target->item->attempts
-                   : CallsOfEnrolmentBetween(c, target->enrolment.id, day.Start(), day.End());
+      target->item ? target->item->attempts : CallsOfEnrolmentBetween(c, target->enrolment.id, day.Start(), day.End());
   const auto decision = DecideOutcome(call.outcome, now, attempts_before, target->enrolment.policy, day.End());
   NewCall record{.enrolment = &target->enrolment,
                  .item = target->item ? &*target->item : nullptr,
@@ -174,7 +196,8 @@ core::Result<Reply> Record(db::Connection& c, const auth::Principal& principal, 
                  .worrying = call.worrying,
                  .at = now};
   const std::int64_t call_id = RecordCall(c, record, decision);
-  const auto needs = NeedsRaised(questions, call.answers);
+  const Json needs = RecordRaisedNeeds(c, principal, request, NeedsRaised(questions, call.answers),
+                                       target->enrolment.person_id, call_id, call.worrying, now);
 
   auto event = FollowUpEvent(principal, request, "call.record", "person", std::to_string(target->enrolment.person_id));
   event.details = {{"call", std::to_string(call_id)},
@@ -202,7 +225,7 @@ core::Result<Reply> Record(db::Connection& c, const auth::Principal& principal, 
                          {"retry_at", decision.retry_at ? Json(*decision.retry_at) : Json(nullptr)},
                          {"enrolment_state", enrolment ? Json(enrolment->state) : Json(nullptr)},
                          {"inform_coordinator", decision.inform_coordinator},
-                         {"proposed_needs", ProposedNeedsJson(needs)}}};
+                         {"proposed_needs", needs}}};
 }
 
 Response StoredResponse(const StoredReply& stored) {
@@ -212,41 +235,41 @@ Response StoredResponse(const StoredReply& stored) {
 }
 
 void AddRecordRoute(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock) {
-  routes.Add(Method::kPost, "/api/v1/calls", auth::Permission::kCallsWork,
-             [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
-               auto body = http::ParseJsonObject(request);
-               if (!body) return Error(body.error(), request);
-               auto call = ParseCallRequest(*body);
-               if (!call) return Error(call.error(), request);
-               const std::string key(request.Header("idempotency-key"));
-               if (key.size() > kMaxIdempotencyKeyLength) {
-                 return Error(core::Error(core::ErrorCode::kInvalidInput, "validation.too_long", "Idempotency-Key",
-                                          {{"max", std::to_string(kMaxIdempotencyKeyLength)}}),
-                              request);
-               }
-               const std::string hash = core::Sha256Hex(body->dump());
-               const auto now = clock.Now();
-               auto reply = db::InWriteTransaction(database, [&](db::Connection& c) -> core::Result<Response> {
-                 if (!key.empty()) {
-                   if (auto stored = FindStoredReply(c, principal.user.id, key, now)) {
-                     if (stored->request_hash != hash || stored->path != request.path) {
-                       return core::Fail(core::ErrorCode::kConflict, "calls.idempotency_key_reused");
-                     }
-                     return StoredResponse(*stored);
-                   }
-                 }
-                 auto recorded = Record(c, principal, request, *call, now);
-                 if (!recorded) return core::Fail(recorded.error());
-                 const std::string text = recorded->body.dump();
-                 if (!key.empty()) {
-                   StoreReply(c, principal.user.id, key, StoredReply{"POST", request.path, hash, recorded->status, text},
-                              now);
-                 }
-                 return http::JsonResponse(recorded->status, text);
-               });
-               if (!reply) return Error(reply.error(), request);
-               return *reply;
-             });
+  routes.Add(
+      Method::kPost, "/api/v1/calls", auth::Permission::kCallsWork,
+      [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
+        auto body = http::ParseJsonObject(request);
+        if (!body) return Error(body.error(), request);
+        auto call = ParseCallRequest(*body);
+        if (!call) return Error(call.error(), request);
+        const std::string key(request.Header("idempotency-key"));
+        if (key.size() > kMaxIdempotencyKeyLength) {
+          return Error(core::Error(core::ErrorCode::kInvalidInput, "validation.too_long", "Idempotency-Key",
+                                   {{"max", std::to_string(kMaxIdempotencyKeyLength)}}),
+                       request);
+        }
+        const std::string hash = core::Sha256Hex(body->dump());
+        const auto now = clock.Now();
+        auto reply = db::InWriteTransaction(database, [&](db::Connection& c) -> core::Result<Response> {
+          if (!key.empty()) {
+            if (auto stored = FindStoredReply(c, principal.user.id, key, now)) {
+              if (stored->request_hash != hash || stored->path != request.path) {
+                return core::Fail(core::ErrorCode::kConflict, "calls.idempotency_key_reused");
+              }
+              return StoredResponse(*stored);
+            }
+          }
+          auto recorded = Record(c, principal, request, *call, now);
+          if (!recorded) return core::Fail(recorded.error());
+          const std::string text = recorded->body.dump();
+          if (!key.empty()) {
+            StoreReply(c, principal.user.id, key, StoredReply{"POST", request.path, hash, recorded->status, text}, now);
+          }
+          return http::JsonResponse(recorded->status, text);
+        });
+        if (!reply) return Error(reply.error(), request);
+        return *reply;
+      });
 }
 
 void AddPersonRoute(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock) {
@@ -266,7 +289,8 @@ void AddPersonRoute(auth::ApiRoutes& routes, db::Database& database, const core:
                  Json out{{"person", PersonCardJson(persons.front())},
                           {"last_calls", LastCallsJson(LastCallsOf(c, *id, 20))},
                           {"emergency_contacts", EmergencyContactsJson(EmergencyContactsOf(c, *id))}};
-                 audit::Append(c, now, FollowUpEvent(principal, request, "call_person.read", "person", std::to_string(*id)));
+                 audit::Append(c, now,
+                               FollowUpEvent(principal, request, "call_person.read", "person", std::to_string(*id)));
                  return out;
                });
                if (!card) return Error(card.error(), request);

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "calls/agreed_window.hpp"
-#include "calls/scope_store.hpp"
 #include "calls/schedule_text.hpp"
+#include "calls/scope_store.hpp"
 #include "core/phone.hpp"
 #include "register/person_store.hpp"
 
@@ -26,8 +26,8 @@ std::string_view HearingName(registry::HearingDifficulty hearing) {
 }
 
 bool IsFlaggedOutcome(const std::optional<std::string>& outcome) {
-  return outcome && (*outcome == "wrong_number" || *outcome == "in_hospital" || *outcome == "away" ||
-                     *outcome == "deceased");
+  return outcome &&
+         (*outcome == "wrong_number" || *outcome == "in_hospital" || *outcome == "away" || *outcome == "deceased");
 }
 
 }  // namespace
@@ -36,8 +36,8 @@ bool IsScopedCaller(const auth::Principal& principal) {
   return !auth::Allows(principal.user.role, auth::Permission::kFollowUp);
 }
 
-core::Status RequirePersonInScope(db::Connection& connection, const auth::Principal& principal,
-                                  std::int64_t person_id, core::EpochMillis now) {
+core::Status RequirePersonInScope(db::Connection& connection, const auth::Principal& principal, std::int64_t person_id,
+                                  core::EpochMillis now) {
   const bool exists = !registry::LoadPersons(connection, {person_id}).empty();
   if (!exists || (IsScopedCaller(principal) && !CallerMayRead(connection, principal.user.id, person_id, now))) {
     return core::Fail(core::ErrorCode::kNotFound, "calls.person_out_of_scope");
@@ -109,15 +109,14 @@ Json PersonCardJson(const registry::Person& person) {
               {"last_name", person.last_name},
               {"first_names", person.first_names},
               {"phones", phones},
-              {"address",
-               Json{{"number", a.number},
-                    {"street", a.street},
-                    {"complement", a.complement},
-                    {"building", a.building},
-                    {"floor", a.floor},
-                    {"postcode", a.postcode},
-                    {"town", a.town},
-                    {"access_notes", a.access_notes}}},
+              {"address", Json{{"number", a.number},
+                               {"street", a.street},
+                               {"complement", a.complement},
+                               {"building", a.building},
+                               {"floor", a.floor},
+                               {"postcode", a.postcode},
+                               {"town", a.town},
+                               {"access_notes", a.access_notes}}},
               {"languages", person.languages},
               {"hearing", HearingName(person.hearing)}};
 }

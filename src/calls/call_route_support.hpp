@@ -26,8 +26,8 @@ bool IsScopedCaller(const auth::Principal& principal);
 
 /// Fails with 404 `calls.person_out_of_scope` when the person does not exist or, for a scoped caller, is out of
 /// their scope: the same answer both ways, so ids cannot be probed.
-core::Status RequirePersonInScope(db::Connection& connection, const auth::Principal& principal,
-                                  std::int64_t person_id, core::EpochMillis now);
+core::Status RequirePersonInScope(db::Connection& connection, const auth::Principal& principal, std::int64_t person_id,
+                                  core::EpochMillis now);
 
 /// An audit event of the follow-up purpose.
 audit::Event FollowUpEvent(const auth::Principal& principal, const http::Request& request, std::string action,

@@ -24,9 +24,8 @@ const ScriptQuestion* QuestionAt(const std::vector<ScriptQuestion>& script, std:
 
 bool IsWholeNumber(std::string_view text) {
   if (!text.empty() && text.front() == '-') text.remove_prefix(1);
-  return !text.empty() && text.size() <= 9 && std::all_of(text.begin(), text.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  return !text.empty() && text.size() <= 9 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 core::Error InvalidAnswer(std::int32_t position) {

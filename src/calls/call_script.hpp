@@ -39,6 +39,7 @@ inline constexpr std::size_t kMaxAnswerBytes = 500;
 core::Status ValidateAnswers(const std::vector<ScriptQuestion>& script, const std::vector<CallAnswer>& answers);
 
 /// The needs the answers propose, in the script's order.
-std::vector<ProposedNeed> NeedsRaised(const std::vector<ScriptQuestion>& script, const std::vector<CallAnswer>& answers);
+std::vector<ProposedNeed> NeedsRaised(const std::vector<ScriptQuestion>& script,
+                                      const std::vector<CallAnswer>& answers);
 
 }  // namespace lien::calls

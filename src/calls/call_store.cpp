@@ -37,8 +37,9 @@ EnrolmentForCall ReadEnrolment(const db::Row& row) {
 
 std::optional<EnrolmentForCall> LoadEnrolmentForCall(db::Connection& connection, std::int64_t person_id,
                                                      std::int64_t campaign_id) {
-  auto row = connection.QueryOne("SELECT " + std::string(kEnrolmentColumns) + "WHERE e.person_id = ? AND e.campaign_id = ?",
-                                 {person_id, campaign_id});
+  auto row =
+      connection.QueryOne("SELECT " + std::string(kEnrolmentColumns) + "WHERE e.person_id = ? AND e.campaign_id = ?",
+                          {person_id, campaign_id});
   if (!row) return std::nullopt;
   return ReadEnrolment(*row);
 }
@@ -77,8 +78,7 @@ std::int64_t RecordCall(db::Connection& connection, const NewCall& call, const O
         "WHERE id = ?",
         {std::string(ItemStateName(decision.item_state)), std::int64_t{decision.attempts},
          decision.retry_at.value_or(call.item->not_before),
-         decision.retry_at && call.item->reason != "missed" ? std::string("retry") : call.item->reason,
-         call.item->id});
+         decision.retry_at && call.item->reason != "missed" ? std::string("retry") : call.item->reason, call.item->id});
   }
   connection.Execute(
       "UPDATE enrolments SET last_attempt_at = ?, last_reached_at = CASE WHEN ? = 1 THEN ? ELSE last_reached_at END, "
@@ -108,8 +108,8 @@ std::vector<CallSummary> LastCallsOf(db::Connection& connection, std::int64_t pe
                     "ORDER BY c.started_at DESC, c.id DESC LIMIT ?",
                     {person_id, std::int64_t{limit}})
            .rows) {
-    calls.push_back(CallSummary{row.Int(0), row.Text(1), row.Int(2), static_cast<std::int32_t>(row.Int(3)),
-                                row.Text(4), Excerpt(row.Text(5)), row.Bool(6)});
+    calls.push_back(CallSummary{row.Int(0), row.Text(1), row.Int(2), static_cast<std::int32_t>(row.Int(3)), row.Text(4),
+                                Excerpt(row.Text(5)), row.Bool(6)});
   }
   return calls;
 }
@@ -147,8 +147,9 @@ std::vector<std::pair<std::int64_t, std::string>> AccountNames(db::Connection& c
   if (ids.empty()) return names;
   std::vector<db::Value> params(ids.begin(), ids.end());
   for (const auto& row :
-       connection.Execute("SELECT id, display_name FROM users WHERE id IN (" + Placeholders(ids.size()) + ") ORDER BY id",
-                          params)
+       connection
+           .Execute("SELECT id, display_name FROM users WHERE id IN (" + Placeholders(ids.size()) + ") ORDER BY id",
+                    params)
            .rows) {
     names.emplace_back(row.Int(0), row.Text(1));
   }

@@ -4,9 +4,9 @@
 #include <utility>
 
 #include "calls/agreed_window.hpp"
+#include "calls/schedule_text.hpp"
 #include "calls/worklist_planner.hpp"
 #include "calls/worklist_store.hpp"
-#include "calls/schedule_text.hpp"
 
 namespace lien::calls {
 namespace {
@@ -49,7 +49,8 @@ void LoadEnrolments(db::Connection& c, const ParisDay& day, PlanInputs& inputs) 
   const auto calls = CallsOnDay(c, day);
   std::map<std::int64_t, bool> missed;
   for (const auto& row :
-       c.Execute("SELECT enrolment_id FROM worklist_items WHERE day = ? AND state IN ('pending', 'failed')", {yesterday})
+       c.Execute("SELECT enrolment_id FROM worklist_items WHERE day = ? AND state IN ('pending', 'failed')",
+                 {yesterday})
            .rows) {
     missed[row.Int(0)] = true;
   }
@@ -77,11 +78,11 @@ void LoadEnrolments(db::Connection& c, const ParisDay& day, PlanInputs& inputs) 
     enrolment.frequency_days = static_cast<std::int16_t>(own_rhythm ? row.Int(7) : row.Int(15));
     enrolment.window = ParseLocalWindow(row.Text(5), row.Text(6))
                            .value_or(ParseLocalWindow(row.Text(13), row.Text(14)).value_or(LocalWindow{}));
-    enrolment.priority = static_cast<std::int32_t>(row.Int(8)) +
-                         PriorityScore(PriorityFlags{.lives_alone = row.Bool(16),
-                                                     .no_family = row.Bool(17),
-                                                     .open_needs = row.Bool(18),
-                                                     .last_call_worrying = row.Bool(9)});
+    enrolment.priority =
+        static_cast<std::int32_t>(row.Int(8)) + PriorityScore(PriorityFlags{.lives_alone = row.Bool(16),
+                                                                            .no_family = row.Bool(17),
+                                                                            .open_needs = row.Bool(18),
+                                                                            .last_call_worrying = row.Bool(9)});
     enrolment.last_reached_at = row.OptInt(10);
     enrolment.last_attempt_at = row.OptInt(11);
     if (auto found = calls.find(id); found != calls.end()) {
@@ -132,7 +133,8 @@ void LoadPolicies(db::Connection& c, PlanInputs& inputs) {
   for (const auto& row :
        c.Execute("SELECT id, retry_delay_minutes, max_attempts_per_day FROM campaigns WHERE status = 'active'").rows) {
     inputs.policies.push_back(CampaignRetryPolicy{
-        row.Int(0), CampaignRetryPolicyOf(static_cast<std::int32_t>(row.Int(1)), static_cast<std::int32_t>(row.Int(2)))});
+        row.Int(0),
+        CampaignRetryPolicyOf(static_cast<std::int32_t>(row.Int(1)), static_cast<std::int32_t>(row.Int(2)))});
   }
 }
 

@@ -94,87 +94,86 @@ void AddPlanRoute(auth::ApiRoutes& routes, db::Database& database, const core::C
 }
 
 void AddListRoutes(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock) {
-  routes.Add(Method::kGet, "/api/v1/worklists/mine", auth::Permission::kCallsWork,
-             [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
-               const auto now = clock.Now();
-               auto day = DayParameter(request, now);
-               if (!day) return Error(day.error(), request);
-               const std::string day_text = FormatCalendarDay(*day);
-               auto [items, persons] = db::InWriteTransaction(database, [&](db::Connection& c) {
-                 if (*day == ParisDayOf(now)) EnsureDayPlanned(c, *day, now);
-                 auto found = LoadWorklist(c, day_text, principal.user.id);
-                 auto event = FollowUpEvent(principal, request, "worklist.read", "worklist", day_text);
-                 event.details = {{"caller", std::to_string(principal.user.id)},
-                                  {"count", std::to_string(found.size())}};
-                 audit::Append(c, now, event);
-                 return std::pair{found, PersonsOf(c, found)};
-               });
-               return ListReply(day_text, now, items, persons);
-             });
-  routes.Add(Method::kGet, "/api/v1/worklists", auth::Permission::kCallsSupervise,
-             [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
-               const auto now = clock.Now();
-               auto day = DayParameter(request, now);
-               if (!day) return Error(day.error(), request);
-               std::optional<std::int64_t> caller;
-               if (request.query.contains("caller")) {
-                 auto id = http::QueryInt(request, "caller", 0, 1, std::numeric_limits<std::int64_t>::max());
-                 if (!id) return Error(id.error(), request);
-                 caller = *id;
-               }
-               const std::string day_text = FormatCalendarDay(*day);
-               auto [items, persons, names] = db::InWriteTransaction(database, [&](db::Connection& c) {
-                 if (*day == ParisDayOf(now)) EnsureDayPlanned(c, *day, now);
-                 auto found = LoadWorklist(c, day_text, caller);
-                 std::vector<std::int64_t> caller_ids;
-                 for (const auto& item : found) {
-                   if (caller_ids.empty() || caller_ids.back() != item.caller_id) caller_ids.push_back(item.caller_id);
-                 }
-                 auto event = FollowUpEvent(principal, request, "worklist.read", "worklist", day_text);
-                 event.details = {{"caller", caller ? std::to_string(*caller) : "*"},
-                                  {"count", std::to_string(found.size())}};
-                 audit::Append(c, now, event);
-                 return std::tuple{found, PersonsOf(c, found), AccountNames(c, caller_ids)};
-               });
-               Json callers = Json::array();
-               for (const auto& [id, name] : names) callers.push_back(Json{{"id", id}, {"name", name}});
-               return ListReply(day_text, now, items, persons, Json{{"callers", callers}});
-             });
+  routes.Add(
+      Method::kGet, "/api/v1/worklists/mine", auth::Permission::kCallsWork,
+      [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
+        const auto now = clock.Now();
+        auto day = DayParameter(request, now);
+        if (!day) return Error(day.error(), request);
+        const std::string day_text = FormatCalendarDay(*day);
+        auto [items, persons] = db::InWriteTransaction(database, [&](db::Connection& c) {
+          if (*day == ParisDayOf(now)) EnsureDayPlanned(c, *day, now);
+          auto found = LoadWorklist(c, day_text, principal.user.id);
+          auto event = FollowUpEvent(principal, request, "worklist.read", "worklist", day_text);
+          event.details = {{"caller", std::to_string(principal.user.id)}, {"count", std::to_string(found.size())}};
+          audit::Append(c, now, event);
+          return std::pair{found, PersonsOf(c, found)};
+        });
+        return ListReply(day_text, now, items, persons);
+      });
+  routes.Add(
+      Method::kGet, "/api/v1/worklists", auth::Permission::kCallsSupervise,
+      [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
+        const auto now = clock.Now();
+        auto day = DayParameter(request, now);
+        if (!day) return Error(day.error(), request);
+        std::optional<std::int64_t> caller;
+        if (request.query.contains("caller")) {
+          auto id = http::QueryInt(request, "caller", 0, 1, std::numeric_limits<std::int64_t>::max());
+          if (!id) return Error(id.error(), request);
+          caller = *id;
+        }
+        const std::string day_text = FormatCalendarDay(*day);
+        auto [items, persons, names] = db::InWriteTransaction(database, [&](db::Connection& c) {
+          if (*day == ParisDayOf(now)) EnsureDayPlanned(c, *day, now);
+          auto found = LoadWorklist(c, day_text, caller);
+          std::vector<std::int64_t> caller_ids;
+          for (const auto& item : found) {
+            if (caller_ids.empty() || caller_ids.back() != item.caller_id) caller_ids.push_back(item.caller_id);
+          }
+          auto event = FollowUpEvent(principal, request, "worklist.read", "worklist", day_text);
+          event.details = {{"caller", caller ? std::to_string(*caller) : "*"}, {"count", std::to_string(found.size())}};
+          audit::Append(c, now, event);
+          return std::tuple{found, PersonsOf(c, found), AccountNames(c, caller_ids)};
+        });
+        Json callers = Json::array();
+        for (const auto& [id, name] : names) callers.push_back(Json{{"id", id}, {"name", name}});
+        return ListReply(day_text, now, items, persons, Json{{"callers", callers}});
+      });
 }
 
 void AddNextRoute(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock) {
-  routes.Add(
-      Method::kGet, "/api/v1/worklists/mine/next", auth::Permission::kCallsWork,
-      [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
-        const auto now = clock.Now();
-        const auto day = ParisDayOf(now);
-        const std::string day_text = FormatCalendarDay(day);
-        auto reply = db::InWriteTransaction(database, [&](db::Connection& c) -> Json {
-          EnsureDayPlanned(c, day, now);
-          const auto items = LoadWorklist(c, day_text, principal.user.id);
-          const auto next = FindNextDue(items, now);
-          Json out{{"day", day_text},
-                   {"now", now},
-                   {"pending", next.pending},
-                   {"next_at", next.next_at ? Json(*next.next_at) : Json(nullptr)},
-                   {"item", nullptr}};
-          if (next.item == nullptr) return out;
-          const auto persons = registry::LoadPersons(c, {next.item->person_id});
-          if (persons.empty()) return out;
-          out["item"] = ItemJson(*next.item, &persons.front());
-          out["person"] = PersonCardJson(persons.front());
-          out["last_calls"] = LastCallsJson(LastCallsOf(c, next.item->person_id, kLastCalls));
-          out["emergency_contacts"] = EmergencyContactsJson(EmergencyContactsOf(c, next.item->person_id));
-          const auto script = LoadCampaignScript(c, next.item->campaign_id);
-          out["script"] = script ? ScriptJson(*script) : Json(nullptr);
-          auto event =
-              FollowUpEvent(principal, request, "call_screen.read", "person", std::to_string(next.item->person_id));
-          event.details = {{"worklist_item", std::to_string(next.item->id)}};
-          audit::Append(c, now, event);
-          return out;
-        });
-        return http::JsonReply(200, reply);
-      });
+  routes.Add(Method::kGet, "/api/v1/worklists/mine/next", auth::Permission::kCallsWork,
+             [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
+               const auto now = clock.Now();
+               const auto day = ParisDayOf(now);
+               const std::string day_text = FormatCalendarDay(day);
+               auto reply = db::InWriteTransaction(database, [&](db::Connection& c) -> Json {
+                 EnsureDayPlanned(c, day, now);
+                 const auto items = LoadWorklist(c, day_text, principal.user.id);
+                 const auto next = FindNextDue(items, now);
+                 Json out{{"day", day_text},
+                          {"now", now},
+                          {"pending", next.pending},
+                          {"next_at", next.next_at ? Json(*next.next_at) : Json(nullptr)},
+                          {"item", nullptr}};
+                 if (next.item == nullptr) return out;
+                 const auto persons = registry::LoadPersons(c, {next.item->person_id});
+                 if (persons.empty()) return out;
+                 out["item"] = ItemJson(*next.item, &persons.front());
+                 out["person"] = PersonCardJson(persons.front());
+                 out["last_calls"] = LastCallsJson(LastCallsOf(c, next.item->person_id, kLastCalls));
+                 out["emergency_contacts"] = EmergencyContactsJson(EmergencyContactsOf(c, next.item->person_id));
+                 const auto script = LoadCampaignScript(c, next.item->campaign_id);
+                 out["script"] = script ? ScriptJson(*script) : Json(nullptr);
+                 auto event = FollowUpEvent(principal, request, "call_screen.read", "person",
+                                            std::to_string(next.item->person_id));
+                 event.details = {{"worklist_item", std::to_string(next.item->id)}};
+                 audit::Append(c, now, event);
+                 return out;
+               });
+               return http::JsonReply(200, reply);
+             });
 }
 
 }  // namespace

@@ -40,9 +40,9 @@ struct WorklistItem {
 };
 
 struct PlanSummary {
-  std::int32_t pending = 0;  ///< pending items written
-  std::int32_t kept = 0;     ///< items done, failed or moved left as they were
-  std::int32_t removed = 0;  ///< pending items deleted or marked moved
+  std::int32_t pending = 0;           ///< pending items written
+  std::int32_t kept = 0;              ///< items done, failed or moved left as they were
+  std::int32_t removed = 0;           ///< pending items deleted or marked moved
   std::vector<PlannedCall> overflow;  ///< calls that fit nobody's list (reported, never stored)
   std::int32_t callers = 0;           ///< callers on duty
 };

@@ -147,8 +147,9 @@ std::vector<Person> LoadPersons(db::Connection& connection, const std::vector<st
 
 bool RecordContact(db::Connection& connection, std::int64_t person_id, core::EpochMillis at) {
   if (!connection.QueryOne("SELECT 1 FROM persons WHERE id = ?", {person_id})) return false;
-  connection.Execute("UPDATE persons SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)",
-                     {at, person_id, at});
+  connection.Execute(
+      "UPDATE persons SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)",
+      {at, person_id, at});
   return true;
 }
 

@@ -76,16 +76,13 @@ class CallsApi : public ApiTest {
   }
   std::optional<std::int64_t> QueryInt(const std::string& sql, const std::vector<db::Value>& params) {
     auto database = Db();
-    return db::InWriteTransaction(*database,
-                                  [&](db::Connection& c) { return c.QueryOne(sql, params)->OptInt(0); });
+    return db::InWriteTransaction(*database, [&](db::Connection& c) { return c.QueryOne(sql, params)->OptInt(0); });
   }
   std::string QueryText(const std::string& sql, const std::vector<db::Value>& params) {
     auto database = Db();
     return db::InWriteTransaction(*database, [&](db::Connection& c) { return c.QueryOne(sql, params)->Text(0); });
   }
-  std::int64_t UserId(const std::string& login) {
-    return *QueryInt("SELECT id FROM users WHERE login = ?", {login});
-  }
+  std::int64_t UserId(const std::string& login) { return *QueryInt("SELECT id FROM users WHERE login = ?", {login}); }
 
   std::int64_t CreatePerson(const std::string& last, const std::string& first, const std::string& phone) {
     auto created = coordinator_->SendJson(
@@ -197,9 +194,10 @@ TEST_P(CallsApi, TheFirstRequestOfTheDayPlansItAndTheNextPersonComesInWindowOrde
   EXPECT_EQ(next.dump().find("Diabète"), std::string::npos) << "never health notes on the caller's screen";
   EXPECT_EQ(next.dump().find("register"), std::string::npos);
 
-  auto dpo_view = QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'call_screen.read' AND subject_id = ? AND "
-                           "purpose = 'follow_up'",
-                           {std::to_string(odette_)});
+  auto dpo_view = QueryInt(
+      "SELECT COUNT(*) FROM audit_log WHERE action = 'call_screen.read' AND subject_id = ? AND "
+      "purpose = 'follow_up'",
+      {std::to_string(odette_)});
   EXPECT_EQ(dpo_view, 1);
 }
 
@@ -233,6 +231,11 @@ TEST_P(CallsApi, ANoAnswerComesBackAfterTheRetryDelayAndAReachedCallIsAContact) 
   EXPECT_EQ(reached.Json()["item"]["state"], "done");
   ASSERT_EQ(reached.Json()["proposed_needs"].size(), 1U);
   EXPECT_EQ(reached.Json()["proposed_needs"][0]["kind"], "groceries");
+  const auto need_id = reached.Json()["proposed_needs"][0]["need_id"];
+  ASSERT_TRUE(need_id.is_number()) << reached.body;
+  EXPECT_EQ(QueryText("SELECT kind FROM needs WHERE id = ? AND source = 'call' AND state = 'open'",
+                      {need_id.get<std::int64_t>()}),
+            "groceries");
   EXPECT_EQ(QueryInt("SELECT last_contact_at FROM persons WHERE id = ?", {henri_}), now_);
   EXPECT_EQ(QueryInt("SELECT last_reached_at FROM enrolments WHERE person_id = ?", {henri_}), now_);
 
@@ -331,9 +334,8 @@ TEST_P(CallsApi, BadCallsAreRefusedWithTheFieldNamed) {
   EXPECT_EQ(Record(*anna_, {{"worklist_item_id", item}, {"outcome", "reached"}, {"duration_seconds", -1}}).status, 400);
   EXPECT_EQ(Record(*anna_, {{"worklist_item_id", "x"}, {"outcome", "reached"}}).status, 400);
   EXPECT_EQ(Record(*anna_, {{"worklist_item_id", item}, {"outcome", "reached"}, {"colour", "red"}}).status, 400);
-  auto bad_answer = Record(*anna_, {{"worklist_item_id", item},
-                                    {"outcome", "reached"},
-                                    {"answers", {{{"position", 7}, {"value", "yes"}}}}});
+  auto bad_answer = Record(
+      *anna_, {{"worklist_item_id", item}, {"outcome", "reached"}, {"answers", {{{"position", 7}, {"value", "yes"}}}}});
   EXPECT_EQ(bad_answer.status, 400);
   EXPECT_EQ(bad_answer.Json()["error"]["field"], "answers");
   EXPECT_EQ(Record(*anna_, {{"worklist_item_id", 999999}, {"outcome", "reached"}}).status, 404);
@@ -410,8 +412,7 @@ class TestClockFlag : public ApiTest {};
 TEST_P(TestClockFlag, ExistsOnlyWithTheFlagAndOnlyOnLoopback) {
   StartServer();
   EXPECT_EQ(Client()->SendJson("POST", "/api/v1/test/clock", {{"advance_minutes", 5}}).status, 404);
-  const auto refused =
-      RunLien({"serve", "--db", database_->location(), "--listen", "0.0.0.0:0", "--test-clock"});
+  const auto refused = RunLien({"serve", "--db", database_->location(), "--listen", "0.0.0.0:0", "--test-clock"});
   EXPECT_NE(refused.exit_code, 0);
   EXPECT_NE(refused.output.find("loopback"), std::string::npos) << refused.output;
 }

@@ -90,8 +90,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Creates a fresh database with the given accounts and starts `lien serve` (with `serveArgs` after its own
- * options, e.g. ['--retention-interval', '0']).
- * Returns {baseUrl, stop(), log()}.
+ * options, e.g. ['--retention-interval', '0'] or ['--test-clock']).
+ * Returns {baseUrl, db, stop(), log()}; `db` is the SQLite file, for scenes set in tables.
  */
 export async function startServer(accounts, { serveArgs = [] } = {}) {
   const binary = path.resolve(process.env.LIEN_BINARY);
@@ -147,7 +147,12 @@ export async function startServer(accounts, { serveArgs = [] } = {}) {
     }
     await sleep(100);
   }
-  return { baseUrl, stop, log: () => output };
+  return { baseUrl, db, stop, log: () => output };
+}
+
+/** Runs SQL on the server's SQLite file with Debian's sqlite3 (scripts/bootstrap installs it). */
+export function sqlite(db, sql) {
+  return run('sqlite3', ['-bail', '-cmd', '.timeout 5000', db, sql]);
 }
 
 export async function launchBrowser() {
