@@ -142,7 +142,8 @@ struct ExistingItem {
   std::int64_t id = 0;
   bool pending = false;
   std::int32_t attempts = 0;
-  bool seen = false;  ///< in the new plan
+  bool seen = false;            ///< in the new plan
+  std::vector<db::Value> plan;  ///< caller, position, reason, window start and end, not before, attempts
 };
 
 }  // namespace
@@ -166,11 +167,14 @@ PlanSummary PlanDay(db::Connection& connection, std::chrono::local_days day, cor
 
   const std::string day_text = FormatCalendarDay(day);
   std::map<std::int64_t, ExistingItem> existing;  // by enrolment id
-  for (const auto& row :
-       connection.Execute("SELECT enrolment_id, id, state, attempts FROM worklist_items WHERE day = ?", {day_text})
-           .rows) {
-    existing[row.Int(0)] =
-        ExistingItem{row.Int(1), row.Text(2) == "pending", static_cast<std::int32_t>(row.Int(3)), false};
+  for (const auto& row : connection
+                             .Execute("SELECT enrolment_id, id, state, attempts, caller_id, position, reason, "
+                                      "window_start, window_end, not_before FROM worklist_items WHERE day = ?",
+                                      {day_text})
+                             .rows) {
+    existing[row.Int(0)] = ExistingItem{
+        row.Int(1), row.Text(2) == "pending", static_cast<std::int32_t>(row.Int(3)), false,
+        std::vector<db::Value>{row.Int(4), row.Int(5), row.Text(6), row.Int(7), row.Int(8), row.Int(9), row.Int(3)}};
   }
   PlanSummary summary;
   summary.callers = static_cast<std::int32_t>(inputs.callers.size());
@@ -187,6 +191,10 @@ PlanSummary PlanDay(db::Connection& connection, std::chrono::local_days day, cor
       if (found != existing.end()) {
         found->second.seen = true;
         if (!found->second.pending) continue;  // done today already: the planner should not bring it back
+        const std::vector<db::Value> planned_row{list.caller_id,  position,        reason,  call.window.start,
+                                                 call.window.end, call.not_before, attempts};
+        ++summary.pending;
+        if (planned_row == found->second.plan) continue;  // unchanged: same item, same version
         connection.Execute(
             "UPDATE worklist_items SET caller_id = ?, position = ?, reason = ?, window_start = ?, window_end = ?, "
             "not_before = ?, attempts = ?, planned_at = ?, version = version + 1 WHERE id = ?",
@@ -198,8 +206,8 @@ PlanSummary PlanDay(db::Connection& connection, std::chrono::local_days day, cor
             "window_end, not_before, attempts, state, planned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
             {day_text, list.caller_id, enrolment_id, call.person_id, position, reason, call.window.start,
              call.window.end, call.not_before, attempts, now});
+        ++summary.pending;
       }
-      ++summary.pending;
     }
   }
   for (const auto& [enrolment_id, item] : existing) {
