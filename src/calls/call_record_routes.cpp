@@ -288,7 +288,7 @@ void AddPersonRoute(auth::ApiRoutes& routes, db::Database& database, const core:
                  const auto persons = registry::LoadPersons(c, {*id});
                  Json out{{"person", PersonCardJson(persons.front())},
                           {"last_calls", LastCallsJson(LastCallsOf(c, *id, 20))},
-                          {"emergency_contacts", EmergencyContactsJson(EmergencyContactsOf(c, *id))}};
+                          {"emergency_contacts", EmergencyContactsJson(LoadEmergencyContacts(c, *id))}};
                  audit::Append(c, now,
                                FollowUpEvent(principal, request, "call_person.read", "person", std::to_string(*id)));
                  return out;

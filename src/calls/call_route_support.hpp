@@ -11,6 +11,7 @@
 #include "auth/audit_events.hpp"
 #include "auth/guard.hpp"
 #include "calls/call_store.hpp"
+#include "calls/follow_up_profile_store.hpp"
 #include "calls/worklist_store.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"

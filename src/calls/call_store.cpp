@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "calls/enrolment_store.hpp"
 #include "calls/schedule_text.hpp"
 #include "register/person_store.hpp"
 
@@ -84,6 +85,7 @@ std::int64_t RecordCall(db::Connection& connection, const NewCall& call, const O
       "UPDATE enrolments SET last_attempt_at = ?, last_reached_at = CASE WHEN ? = 1 THEN ? ELSE last_reached_at END, "
       "last_call_worrying = ?, version = version + 1 WHERE id = ?",
       {call.at, std::int64_t{decision.reached ? 1 : 0}, call.at, std::int64_t{call.worrying ? 1 : 0}, enrolment.id});
+  RecomputePersonPriorities(connection, enrolment.person_id);  // a worrying call moves the person up every list
   if (decision.enrolment_change == EnrolmentChange::kPause) {
     connection.Execute("UPDATE enrolments SET state = 'paused' WHERE id = ? AND state = 'active'", {enrolment.id});
   } else if (decision.enrolment_change == EnrolmentChange::kEndAllOfPerson) {
@@ -112,18 +114,6 @@ std::vector<CallSummary> LastCallsOf(db::Connection& connection, std::int64_t pe
                                 Excerpt(row.Text(5)), row.Bool(6)});
   }
   return calls;
-}
-
-std::vector<EmergencyContact> EmergencyContactsOf(db::Connection& connection, std::int64_t person_id) {
-  std::vector<EmergencyContact> contacts;
-  for (const auto& row : connection
-                             .Execute("SELECT name, relation, phone, notes FROM emergency_contacts WHERE person_id = ? "
-                                      "ORDER BY position, id",
-                                      {person_id})
-                             .rows) {
-    contacts.push_back(EmergencyContact{row.Text(0), row.Text(1), row.Text(2), row.Text(3)});
-  }
-  return contacts;
 }
 
 std::optional<CampaignScript> LoadCampaignScript(db::Connection& connection, std::int64_t campaign_id) {

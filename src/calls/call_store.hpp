@@ -62,14 +62,6 @@ struct CallSummary {
 };
 std::vector<CallSummary> LastCallsOf(db::Connection& connection, std::int64_t person_id, int limit);
 
-struct EmergencyContact {
-  std::string name;
-  std::string relation;
-  std::string phone;
-  std::string notes;
-};
-std::vector<EmergencyContact> EmergencyContactsOf(db::Connection& connection, std::int64_t person_id);
-
 struct CampaignScript {
   std::int64_t campaign_id = 0;
   std::string name;

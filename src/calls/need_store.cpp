@@ -1,5 +1,6 @@
 #include "calls/need_store.hpp"
 
+#include "calls/enrolment_store.hpp"
 #include "register/person_store.hpp"
 
 namespace lien::calls {
@@ -77,6 +78,7 @@ core::Result<Need> CreateNeed(db::Connection& connection, const NeedDraft& draft
       "created_at, created_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, 1) RETURNING id",
       {draft.person_id, draft.source, OptionalId(draft.call_id), OptionalId(draft.escalation_id),
        OptionalId(draft.inbound_request_id), draft.kind, draft.urgency, draft.notes, now, OptionalId(actor_id)});
+  RecomputePersonPriorities(connection, draft.person_id);  // an open need moves the person up the call lists
   return *LoadNeed(connection, row->Int(0));
 }
 
@@ -136,6 +138,7 @@ core::Result<Need> UpdateNeed(db::Connection& connection, std::int64_t id, std::
       {need->urgency, need->notes, need->state, OptionalId(need->closed_at), OptionalId(need->closed_by), id,
        expected_version});
   if (updated.affected_rows != 1) return core::Fail(core::ErrorCode::kPreconditionFailed, "http.precondition_failed");
+  RecomputePersonPriorities(connection, need->person_id);
   return *LoadNeed(connection, id);
 }
 
@@ -147,6 +150,7 @@ bool MoveNeedState(db::Connection& connection, std::int64_t id, std::string_view
   connection.Execute("UPDATE needs SET state = ?, closed_at = ?, closed_by = ?, version = version + 1 WHERE id = ?",
                      {std::string(state), closing ? db::Value(now) : db::Value(std::monostate{}),
                       closing ? OptionalId(actor_id) : db::Value(std::monostate{}), id});
+  RecomputePersonPriorities(connection, need->person_id);
   return true;
 }
 

@@ -163,7 +163,7 @@ void AddNextRoute(auth::ApiRoutes& routes, db::Database& database, const core::C
                  out["item"] = ItemJson(*next.item, &persons.front());
                  out["person"] = PersonCardJson(persons.front());
                  out["last_calls"] = LastCallsJson(LastCallsOf(c, next.item->person_id, kLastCalls));
-                 out["emergency_contacts"] = EmergencyContactsJson(EmergencyContactsOf(c, next.item->person_id));
+                 out["emergency_contacts"] = EmergencyContactsJson(LoadEmergencyContacts(c, next.item->person_id));
                  const auto script = LoadCampaignScript(c, next.item->campaign_id);
                  out["script"] = script ? ScriptJson(*script) : Json(nullptr);
                  auto event = FollowUpEvent(principal, request, "call_screen.read", "person",
