@@ -8,6 +8,7 @@
 
 #include "app/commands.hpp"
 #include "app/services.hpp"
+#include "calls/escalation_job.hpp"
 #include "http/server.hpp"
 #include "register/retention_job.hpp"
 
@@ -30,8 +31,9 @@ struct ServeOptions {
   std::int64_t session_idle_s = std::int64_t{30} * 60;
   std::int64_t session_lifetime_s = std::int64_t{12} * 3600;
   registry::RetentionPolicy retention;
-  double retention_interval_h = 24;  ///< 0: no retention job in this server
-  bool test_clock = false;           ///< a manual clock and POST /api/v1/test/clock (loopback only)
+  double retention_interval_h = 24;    ///< 0: no retention job in this server
+  double escalation_interval_min = 5;  ///< 0: no escalation sweep in this server
+  bool test_clock = false;             ///< a manual clock and POST /api/v1/test/clock (loopback only)
 };
 
 // "127.0.0.1:8080", "[::1]:8080" or ":8080" (all interfaces).
@@ -106,6 +108,12 @@ int Serve(const ServeOptions& options) {
     retention_job = std::make_unique<registry::RetentionJob>(
         *services.database, *services.clock, services.retention,
         std::chrono::milliseconds(static_cast<std::int64_t>(options.retention_interval_h * 3600 * 1000)));
+  }
+  std::unique_ptr<calls::EscalationJob> escalation_job;
+  if (options.escalation_interval_min > 0) {
+    escalation_job = std::make_unique<calls::EscalationJob>(
+        *services.database, *services.clock,
+        std::chrono::milliseconds(static_cast<std::int64_t>(options.escalation_interval_min * 60 * 1000)));
   }
   const bool tls = !options.tls_cert.empty();
   spdlog::info("Lien {} listening on {}://{}:{} ({} threads, database {})", LIEN_VERSION, tls ? "https" : "http",
@@ -182,6 +190,12 @@ void AddServeCommand(CLI::App& app, CommandRunner& run) {
                    "Hours between two runs of the retention purge (0: this server runs none)")
       ->envname("LIEN_RETENTION_INTERVAL")
       ->check(CLI::Range(0.0, 24.0 * 365))
+      ->capture_default_str();
+  command
+      ->add_option("--escalation-interval", options->escalation_interval_min,
+                   "Minutes between two sweeps raising escalations of people not reached (0: this server runs none)")
+      ->envname("LIEN_ESCALATION_INTERVAL")
+      ->check(CLI::Range(0.0, 24.0 * 60))
       ->capture_default_str();
   command
       ->add_flag(

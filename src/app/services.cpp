@@ -9,6 +9,7 @@
 #include "calls/figures_routes.hpp"
 #include "calls/need_routes.hpp"
 #include "calls/campaign_routes.hpp"
+#include "calls/escalation_routes.hpp"
 #include "db/migrations.hpp"
 #include "http/json_body.hpp"
 #include "register/export_routes.hpp"
@@ -92,6 +93,7 @@ void AddAllRoutes(http::Router& router, Services& services, http::Metrics& metri
   calls::AddFollowUpProfileRoutes(routes, *services.database, *services.clock);
   calls::AddCallingRoutes(routes, *services.database, *services.clock);
   if (services.test_clock != nullptr) AddTestClockRoutes(routes, *services.test_clock);
+  calls::AddEscalationRoutes(routes, *services.database, *services.clock);
 }
 
 }  // namespace lien::app

@@ -46,6 +46,30 @@ constexpr std::array kLines = {
     Line{"figures.campaign_required", "Choisissez la campagne dont vous voulez les chiffres.",
          "Choose the campaign whose figures you want."},
     Line{"figures.campaign_not_found", "Cette campagne n'existe pas.", "This campaign does not exist."},
+    // Escalations (people not reached), home visits.
+    Line{"escalations.not_found", "Cette alerte n'existe pas ou ne vous est pas confiée.",
+         "This escalation does not exist or is not assigned to you."},
+    Line{"escalations.closed", "Cette alerte est déjà close.", "This escalation is already closed."},
+    Line{"escalations.no_visit_assigned", "Aucune visite n'est assignée : assignez d'abord la visite à domicile.",
+         "No visit is assigned: assign the home visit first."},
+    Line{"escalations.assignee_required",
+         "Indiquez qui fait la visite : un agent (assignee_id) ou un service nommé (assignee_name), pas les deux.",
+         "Say who visits: an agent (assignee_id) or a named service (assignee_name), not both."},
+    Line{"escalations.assignee_cannot_visit",
+         "Ce compte ne peut pas recevoir de visites à domicile (compte désactivé ou rôle sans visites).",
+         "This account cannot be given home visits (disabled, or its role does not do visits)."},
+    Line{"escalations.invalid_visit_outcome",
+         "Issue de visite inconnue : trouvée en bonne santé (found_well), a besoin d'aide (needs_help), "
+         "hospitalisée (hospitalised), introuvable (not_found), décédée (deceased).",
+         "Unknown visit outcome: found_well, needs_help, hospitalised, not_found or deceased."},
+    Line{"escalations.need_required",
+         "Une personne qui a besoin d'aide : décrivez le besoin (need : kind, urgency, notes).",
+         "A person who needs help: describe the need (need: kind, urgency, notes)."},
+    Line{"escalations.need_only_when_needs_help",
+         "Un besoin ne se saisit qu'avec le résultat « a besoin d'aide » (needs_help).",
+         "A need goes only with the outcome needs_help."},
+    Line{"escalations.text_too_long", "Ce texte est trop long pour cette alerte.",
+         "This text is too long for this escalation."},
 };
 
 }  // namespace

@@ -10,6 +10,7 @@ export type ModuleId =
   | 'callers'
   | 'worklists'
   | 'escalations'
+  | 'my_visits'
   | 'dashboard'
   | 'persons'
   | 'register'
@@ -47,7 +48,8 @@ export const MODULES: Record<ModuleId, ModuleDef> = {
   campaigns: { id: 'campaigns', route: 'campaigns', permission: 'campaigns.manage' },
   callers: { id: 'callers', route: 'callers', permission: 'campaigns.manage' },
   worklists: { id: 'worklists', route: 'worklists', permission: 'calls.supervise' },
-  escalations: { id: 'escalations' },
+  escalations: { id: 'escalations', route: 'escalations', permission: 'calls.supervise' },
+  my_visits: { id: 'my_visits', route: 'my-visits', permission: 'visits' },
   dashboard: { id: 'dashboard', route: 'figures', permission: 'calls.supervise' },
   persons: { id: 'persons', route: 'persons', permission: 'persons.read' },
   register: { id: 'register', route: 'register-acknowledgements', permission: 'register' },
@@ -73,8 +75,8 @@ export const MODULES: Record<ModuleId, ModuleDef> = {
 
 export const ROLE_MODULES: Record<Role, ModuleId[]> = {
   admin: ['accounts', 'register_agents', 'settings', 'partners'],
-  coordinator: ['persons', 'register', 'alerts', 'prefect_export', 'import', 'campaigns', 'callers', 'worklists', 'escalations', 'dashboard', 'situations', 'referrals', 'partners', 'inbound_queues'],
-  social_worker: ['persons', 'register', 'import', 'situations', 'referrals', 'inbound_queues'],
+  coordinator: ['persons', 'register', 'alerts', 'prefect_export', 'import', 'campaigns', 'callers', 'worklists', 'escalations', 'my_visits', 'dashboard', 'situations', 'referrals', 'partners', 'inbound_queues'],
+  social_worker: ['persons', 'register', 'import', 'situations', 'referrals', 'inbound_queues', 'my_visits'],
   caller: ['my_worklist'],
   intake: ['persons', 'register', 'inbound', 'inbound_queues'],
   logistics: ['stock', 'parcels', 'rounds', 'vouchers'],

@@ -189,6 +189,18 @@ export const router = createRouter({
       meta: { title: 'title.worklists', permission: 'calls.supervise' },
     },
     {
+      path: '/escalations',
+      name: 'escalations',
+      component: () => import('./views/EscalationsView.vue'),
+      meta: { title: 'title.escalations', permission: 'calls.supervise' },
+    },
+    {
+      path: '/visits',
+      name: 'my-visits',
+      component: () => import('./views/VisitsView.vue'),
+      meta: { title: 'title.my_visits', permission: 'visits' },
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
       component: () => import('./views/NotFoundView.vue'),

@@ -4,6 +4,7 @@ import { enFigures } from './en_figures';
 import { enNeeds } from './en_needs';
 import { enCampaigns } from './en_campaigns';
 import { enCalls } from './en_calls';
+import { enEscalations } from './en_escalations';
 
 // English messages: the `Messages` type makes a missing or extra key a type error.
 export const en: Messages = {
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...enNeeds,
   ...enCampaigns,
   ...enCalls,
+  ...enEscalations,
   'app.name': 'Lien',
   'app.skip': 'Skip to content',
   'app.nav_label': 'Main navigation',

@@ -5,6 +5,7 @@ import { frFigures } from './fr_figures';
 import { frNeeds } from './fr_needs';
 import { frCampaigns } from './fr_campaigns';
 import { frCalls } from './fr_calls';
+import { frEscalations } from './fr_escalations';
 
 export const fr = {
   ...frRegister,
@@ -12,6 +13,7 @@ export const fr = {
   ...frNeeds,
   ...frCampaigns,
   ...frCalls,
+  ...frEscalations,
   'app.name': 'Lien',
   'app.skip': 'Aller au contenu',
   'app.nav_label': 'Navigation principale',
