@@ -64,18 +64,16 @@ Json EscalationDetailJson(const Escalation& escalation, const registry::Person* 
   json["person"] = person != nullptr ? PersonJson(*person) : Json(nullptr);
   Json contacts_json = Json::array();
   for (const auto& contact : contacts) {
-    if (contact.person_id != escalation.person_id) continue;
     contacts_json.push_back(
         {{"name", contact.name}, {"relation", contact.relation}, {"phone", contact.phone}, {"notes", contact.notes}});
   }
   json["emergency_contacts"] = contacts_json;
   Json calls_json = Json::array();
   for (const auto& call : calls) {
-    if (call.person_id != escalation.person_id) continue;
     calls_json.push_back({{"started_at", call.started_at},
                           {"outcome", call.outcome},
                           {"caller_name", call.caller_name},
-                          {"notes", call.notes}});
+                          {"notes", call.notes_excerpt}});
   }
   json["last_calls"] = calls_json;
   return json;

@@ -4,7 +4,9 @@
 
 #include <vector>
 
+#include "calls/call_store.hpp"
 #include "calls/escalation_store.hpp"
+#include "calls/follow_up_profile_store.hpp"
 #include "http/json_body.hpp"
 #include "register/model.hpp"
 
@@ -12,8 +14,8 @@ namespace lien::calls {
 
 http::Json EscalationJson(const Escalation& escalation);
 
-/// EscalationJson with "person", "emergency_contacts" and "last_calls"; `contacts` and `calls` may hold other
-/// persons' rows (only the escalation's person's are kept), `person` may be null (erased meanwhile).
+/// EscalationJson with "person", "emergency_contacts" and "last_calls" (the person's), `person` may be null
+/// (erased meanwhile).
 http::Json EscalationDetailJson(const Escalation& escalation, const registry::Person* person,
                                 const std::vector<EmergencyContact>& contacts, const std::vector<CallSummary>& calls);
 

@@ -36,15 +36,14 @@ http::Json DetailedJson(db::Connection& connection, const std::vector<Escalation
   std::vector<std::int64_t> person_ids;
   for (const auto& escalation : escalations) person_ids.push_back(escalation.person_id);
   const auto persons = registry::LoadPersons(connection, person_ids);
-  const auto contacts = EmergencyContactsOf(connection, person_ids);
-  const auto calls = LastCallsOf(connection, person_ids, /*per_person=*/5);
   http::Json items = http::Json::array();
   for (const auto& escalation : escalations) {
     const registry::Person* person = nullptr;
     for (const auto& candidate : persons) {
       if (candidate.id == escalation.person_id) person = &candidate;
     }
-    items.push_back(EscalationDetailJson(escalation, person, contacts, calls));
+    items.push_back(EscalationDetailJson(escalation, person, LoadEmergencyContacts(connection, escalation.person_id),
+                                         LastCallsOf(connection, escalation.person_id, /*limit=*/5)));
   }
   return items;
 }

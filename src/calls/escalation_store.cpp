@@ -197,36 +197,6 @@ EscalationSummary SummariseEscalations(db::Connection& connection) {
   return summary;
 }
 
-std::vector<EmergencyContact> EmergencyContactsOf(db::Connection& connection,
-                                                  const std::vector<std::int64_t>& persons) {
-  std::vector<EmergencyContact> contacts;
-  if (persons.empty()) return contacts;
-  const auto result =
-      connection.Execute("SELECT person_id, name, relation, phone, notes FROM emergency_contacts WHERE person_id IN (" +
-                             Placeholders(persons.size()) + ") ORDER BY person_id, position, id",
-                         Ids(persons));
-  for (const auto& row : result.rows) {
-    contacts.push_back(EmergencyContact{row.Int(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4)});
-  }
-  return contacts;
-}
-
-std::vector<CallSummary> LastCallsOf(db::Connection& connection, const std::vector<std::int64_t>& persons,
-                                     int per_person) {
-  std::vector<CallSummary> calls;
-  for (const auto person : persons) {
-    const auto result = connection.Execute(
-        "SELECT k.person_id, k.started_at, k.outcome, COALESCE(u.display_name, ''), k.notes FROM calls k "
-        "LEFT JOIN users u ON u.id = k.caller_id WHERE k.person_id = ? ORDER BY k.started_at DESC, k.id DESC "
-        "LIMIT ?",
-        {person, static_cast<std::int64_t>(per_person)});
-    for (const auto& row : result.rows) {
-      calls.push_back(CallSummary{row.Int(0), row.Int(1), row.Text(2), row.Text(3), row.Text(4)});
-    }
-  }
-  return calls;
-}
-
 void MarkEnrolmentReached(db::Connection& connection, std::int64_t enrolment_id, core::EpochMillis at) {
   connection.Execute(
       "UPDATE enrolments SET last_reached_at = ? WHERE id = ? AND (last_reached_at IS NULL OR last_reached_at < ?)",

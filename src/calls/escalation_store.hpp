@@ -69,29 +69,6 @@ struct EscalationSummary {
 };
 EscalationSummary SummariseEscalations(db::Connection& connection);
 
-/// An emergency contact of the follow-up (table emergency_contacts).
-struct EmergencyContact {
-  std::int64_t person_id = 0;
-  std::string name;
-  std::string relation;
-  std::string phone;
-  std::string notes;
-};
-/// The contacts of these persons, each person's in their order.
-std::vector<EmergencyContact> EmergencyContactsOf(db::Connection& connection, const std::vector<std::int64_t>& persons);
-
-/// A call as the escalation screen recalls it: when, how it went, by whom (never the answers).
-struct CallSummary {
-  std::int64_t person_id = 0;
-  core::EpochMillis started_at = 0;
-  std::string outcome;
-  std::string caller_name;
-  std::string notes;
-};
-/// The `per_person` latest calls of each person, latest first.
-std::vector<CallSummary> LastCallsOf(db::Connection& connection, const std::vector<std::int64_t>& persons,
-                                     int per_person);
-
 /// Records that the person was reached on this enrolment at `at` (never moves last_reached_at back).
 void MarkEnrolmentReached(db::Connection& connection, std::int64_t enrolment_id, core::EpochMillis at);
 /// Ends an active enrolment (state 'ended'): nobody is left to call.
