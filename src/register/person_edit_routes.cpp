@@ -4,6 +4,7 @@
 #include "register/merge_store.hpp"
 #include "register/person_route_support.hpp"
 #include "register/person_rules.hpp"
+#include "register/register_agents.hpp"
 
 namespace lien::registry::support {
 namespace {
@@ -104,16 +105,19 @@ void AddHistoryAndDuplicatesRoutes(auth::ApiRoutes& routes, db::Database& databa
                if (!view.Has(FieldGroup::kHistory)) {
                  return Error(core::Error(core::ErrorCode::kForbidden, "persons.history_not_allowed"), request);
                }
+               // A designated register agent also sees the register's changes (purpose `register`).
+               View history_view = view;
                auto entries =
                    db::InWriteTransaction(database, [&](db::Connection& c) -> core::Result<std::vector<HistoryEntry>> {
                      auto found = LoadPerson(c, *id);
                      if (!found) return core::Fail(core::ErrorCode::kNotFound, "persons.not_found");
+                     if (IsRegisterAgent(c, principal.user.id)) history_view = ViewOf(principal.user.role, true);
                      audit::Append(c, clock.Now(),
-                                   PersonEvent(principal, request, "person.history", found->person.id, view));
+                                   PersonEvent(principal, request, "person.history", found->person.id, history_view));
                      return LoadHistory(c, found->person.id);
                    });
                if (!entries) return Error(entries.error(), request);
-               return http::JsonReply(200, Json{{"items", HistoryJson(*entries, view)}});
+               return http::JsonReply(200, Json{{"items", HistoryJson(*entries, history_view)}});
              });
   routes.Add(Method::kGet, "/api/v1/persons/{id}/duplicates", auth::Permission::kPersonsRead,
              [&database, &clock](const auth::Principal& principal, Request& request) -> Response {

@@ -389,6 +389,20 @@ TEST_P(RegisterApi, TheRegisterStaysWithinItsPurposeAndEndsAtOnce) {
   auto seen_by_social = social->Get("/api/v1/persons/" + durand);
   ASSERT_EQ(seen_by_social.status, 200);
   EXPECT_FALSE(seen_by_social.Json().contains("register")) << seen_by_social.body;
+  // The person's history carries the register's changes for designated agents only.
+  auto entry_before = intake->Get(EntryPath(martin));
+  ASSERT_EQ(
+      intake->SendJson("PATCH", EntryPath(martin), {{"home_care_service", "SSIAD"}}, {IfMatch(entry_before)}).status,
+      200);
+  auto register_rows = [](const HttpResponse& history) {
+    EXPECT_EQ(history.status, 200) << history.body;
+    int count = 0;
+    const auto items = history.Json()["items"];
+    for (const auto& item : items) count += item["purpose"] == "register" ? 1 : 0;
+    return count;
+  };
+  EXPECT_GT(register_rows(coordinator->Get("/api/v1/persons/" + martin + "/history")), 0);
+  EXPECT_EQ(register_rows(social->Get("/api/v1/persons/" + martin + "/history")), 0);
 
   auto declared = coordinator->SendJson("POST", "/api/v1/alerts", {{"kind", "cold"}, {"area", "Somme"}});
   ASSERT_EQ(declared.status, 201);
