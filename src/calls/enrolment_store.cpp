@@ -186,7 +186,7 @@ core::Result<EnrolmentRecord> AddEnrolment(db::Connection& connection, CampaignI
     if (existing->Text(3) == kEnrolmentActive) {
       return Fail(ErrorCode::kConflict, "enrolments.already_enrolled", "person_id");
     }
-    values.push_back(existing->Int(0));
+    values.emplace_back(existing->Int(0));
     connection.Execute(
         "UPDATE enrolments SET weekdays = ?, window_start = ?, window_end = ?, frequency_days = ?, caller_id = ?, "
         "enrolled_at = ?, enrolled_by = ?, state = 'active', source = 'manual', ended_at = NULL, "

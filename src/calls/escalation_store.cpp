@@ -64,14 +64,6 @@ std::optional<std::chrono::local_days> ParseDay(const std::optional<std::string>
   return std::chrono::local_days{date};
 }
 
-std::string Placeholders(std::size_t count) {
-  std::string text;
-  for (std::size_t i = 0; i < count; ++i) text += i == 0 ? "?" : ", ?";
-  return text;
-}
-
-std::vector<db::Value> Ids(const std::vector<std::int64_t>& ids) { return {ids.begin(), ids.end()}; }
-
 std::optional<VisitAssignee> AssigneeOf(const db::Row& row) {
   const auto role = auth::ParseRole(row.Text(2));
   if (!role || !auth::Allows(*role, auth::Permission::kVisits)) return std::nullopt;
