@@ -1,8 +1,10 @@
 // The daily worklist planner (src/calls/worklist_planner.hpp) on a synthetic platform, deterministic for a seed:
 // enrolments spread over callers, a mix of frequencies and agreed weekdays, contacts over the past week, some
 // missed yesterday, some tried this morning, 8 % of callers away, capacity (3–6 minutes a call) a little short of the
-// day's calls so that stand-ins, spill-over and overflow all run. Generation is outside the timed loop; the time is one
-// full PlanWorklists call (time-zone tables included).
+// day's calls so that stand-ins, spill-over and overflow all run. Campaign 1 is a heatwave campaign and one person in
+// twenty of the others is enrolled in it too (one call a day per person: the merge runs); shifts are 09:00–16:00 or
+// 13:00–20:00 and windows start from 08:00, so some fit no shift (overflow "outside every shift"). Generation is
+// outside the timed loop; the time is one full PlanWorklists call (time-zone tables included).
 //
 //   build/bench/bench/calls/worklist_bench                       # both sizes
 //   build/bench/bench/calls/worklist_bench --benchmark_filter=1000000
@@ -55,7 +57,7 @@ Platform MakePlatform(std::int64_t people, std::int64_t caller_count, std::uint6
   const EpochMillis midnight = ParisMidnight(platform.day);
   platform.now = midnight + 7 * kHour;  // 07:00 Paris, before the shifts
   Random random(seed);
-  platform.enrolments.reserve(static_cast<std::size_t>(people));
+  platform.enrolments.reserve(static_cast<std::size_t>(people + people / 16));
   for (std::int64_t index = 0; index < people; ++index) {
     Enrolment enrolment;
     enrolment.person_id = 1 + index * 7 + random.Below(7);  // ids with gaps, as after deletions
@@ -80,7 +82,16 @@ Platform MakePlatform(std::int64_t people, std::int64_t caller_count, std::uint6
       enrolment.attempts_on_day = static_cast<std::int16_t>(1 + random.Below(3));
       enrolment.last_attempt_outcome = random.Below(3) == 0 ? CallOutcome::kBusy : CallOutcome::kNoAnswer;
     }
+    if (enrolment.campaign_id == 1) enrolment.campaign_kind = CampaignKind::kHeatwave;
     platform.enrolments.push_back(enrolment);
+    if (enrolment.campaign_id != 1 && random.Below(20) == 0) {  // also in the heatwave campaign
+      Enrolment heatwave = enrolment;
+      heatwave.campaign_id = 1;
+      heatwave.campaign_kind = CampaignKind::kHeatwave;
+      heatwave.frequency_days = 1;
+      heatwave.agreed_weekdays = WeekdaySet{};
+      platform.enrolments.push_back(heatwave);
+    }
   }
   for (CallerId id = 1; id <= caller_count; ++id) {
     if (random.Below(100) < 8) continue;  // away today
@@ -122,6 +133,13 @@ void PlanDay(benchmark::State& state) {
     }
   }
   const std::size_t overflow = plan.overflow.size();
+  std::size_t outside_every_shift = 0;
+  for (const PlannedCall& call : plan.overflow) {
+    outside_every_shift += call.overflow_reason == OverflowReason::kOutsideEveryShift ? 1 : 0;
+  }
+  state.counters["enrolments"] = static_cast<double>(platform.enrolments.size());
+  state.counters["merged"] = static_cast<double>(plan.merged);
+  state.counters["outside_shifts"] = static_cast<double>(outside_every_shift);
   state.counters["planned"] = static_cast<double>(planned);
   state.counters["stand_in"] = static_cast<double>(stand_ins);
   state.counters["spill_over"] = static_cast<double>(spilled);

@@ -85,6 +85,14 @@ std::int64_t RecordCall(db::Connection& connection, const NewCall& call, const O
       "UPDATE enrolments SET last_attempt_at = ?, last_reached_at = CASE WHEN ? = 1 THEN ? ELSE last_reached_at END, "
       "last_call_worrying = ?, version = version + 1 WHERE id = ?",
       {call.at, std::int64_t{decision.reached ? 1 : 0}, call.at, std::int64_t{call.worrying ? 1 : 0}, enrolment.id});
+  if (decision.reached) {
+    // One call a day per person (worklist_planner.hpp): reaching them under one campaign reaches them for all,
+    // so the other campaigns neither call again today nor escalate.
+    connection.Execute(
+        "UPDATE enrolments SET last_reached_at = ?, version = version + 1 WHERE person_id = ? AND id <> ? AND "
+        "state = 'active' AND (last_reached_at IS NULL OR last_reached_at < ?)",
+        {call.at, enrolment.person_id, enrolment.id, call.at});
+  }
   RecomputePersonPriorities(connection, enrolment.person_id);  // a worrying call moves the person up every list
   if (decision.enrolment_change == EnrolmentChange::kPause) {
     connection.Execute("UPDATE enrolments SET state = 'paused' WHERE id = ? AND state = 'active'", {enrolment.id});

@@ -74,6 +74,7 @@ CallerRoster::CallerRoster(std::span<const CallerOnDuty> callers, core::EpochMil
     if (!ids_.empty() && ids_.back() == caller->caller_id) continue;
     ids_.push_back(caller->caller_id);
     capacities_.push_back(RemainingCapacity(*caller, now));
+    shifts_.push_back(UtcWindow{caller->shift_start, caller->shift_end});
     if (capacities_.back() > 0) {
       ring_ids.push_back(caller->caller_id);
       ring_to_roster_.push_back(ids_.size() - 1);
@@ -88,15 +89,20 @@ std::optional<std::size_t> CallerRoster::IndexOf(CallerId caller_id) const {
   return static_cast<std::size_t>(found - ids_.begin());
 }
 
-std::optional<CallerRoster::Choice> CallerRoster::Choose(PersonId person_id, CallerId usual_caller_id) const {
+std::optional<CallerRoster::Choice> CallerRoster::Choose(PersonId person_id, CallerId usual_caller_id,
+                                                         std::optional<UtcWindow> window) const {
   if (usual_caller_id != kNoCaller) {
     const auto usual = IndexOf(usual_caller_id);
-    if (usual && capacities_[*usual] > 0) return Choice{*usual, Continuity::kUsualCaller};
+    if (usual && capacities_[*usual] > 0 && (!window || Covers(*usual, *window))) {
+      return Choice{*usual, Continuity::kUsualCaller};
+    }
   }
   const auto stand_in = ring_.StandInIndexFor(person_id);
   if (!stand_in) return std::nullopt;
-  return Choice{ring_to_roster_[*stand_in],
-                usual_caller_id == kNoCaller ? Continuity::kFirstAssignment : Continuity::kStandIn};
+  const std::size_t index = ring_to_roster_[*stand_in];
+  // A stand-in whose shift misses the window is no stand-in for this call: the spill-over finds one who covers it.
+  if (window && !Covers(index, *window)) return std::nullopt;
+  return Choice{index, usual_caller_id == kNoCaller ? Continuity::kFirstAssignment : Continuity::kStandIn};
 }
 
 }  // namespace lien::calls

@@ -54,18 +54,27 @@ class CallerRoster {
   CallerId IdAt(std::size_t index) const { return ids_[index]; }
   std::int32_t CapacityAt(std::size_t index) const { return capacities_[index]; }
   std::optional<std::size_t> IndexOf(CallerId caller_id) const;
+  /// The caller's whole shift that day (not what is left of it at `now`).
+  UtcWindow ShiftAt(std::size_t index) const { return shifts_[index]; }
+  /// True when the caller's shift overlaps `window` (a call is placed on a caller only then).
+  bool Covers(std::size_t index, UtcWindow window) const {
+    return shifts_[index].start < window.end && window.start < shifts_[index].end;
+  }
 
   struct Choice {
     std::size_t index;
     Continuity continuity;  ///< kUsualCaller, kStandIn or kFirstAssignment
   };
   /// The caller a person's call goes to before lists fill up: the usual caller when on duty with room, else the
-  /// stand-in. nullopt when nobody on duty has room.
-  std::optional<Choice> Choose(PersonId person_id, CallerId usual_caller_id) const;
+  /// stand-in. With `window`, a caller whose shift does not overlap it is passed over (the usual caller, then the
+  /// stand-in). nullopt when nobody fits: the planner then looks for the colleague with the most room.
+  std::optional<Choice> Choose(PersonId person_id, CallerId usual_caller_id,
+                               std::optional<UtcWindow> window = std::nullopt) const;
 
  private:
   std::vector<CallerId> ids_;
   std::vector<std::int32_t> capacities_;
+  std::vector<UtcWindow> shifts_;
   std::vector<std::size_t> ring_to_roster_;  ///< ring positions → roster indices
   StandInRing ring_;
 };

@@ -44,11 +44,13 @@ PlanningEnrolments LoadActiveEnrolmentsForPlanning(db::Connection& connection, s
     }
   }
 
+  // By person, not by enrolment: a person gets one call a day from the platform (worklist_planner.hpp), so
+  // the calls made under one campaign are the attempts of every campaign of that person that day.
   std::unordered_map<std::int64_t, DayCalls> calls_of_day;
   for (const auto& row :
        connection
-           .Execute("SELECT enrolment_id, outcome, started_at FROM calls WHERE started_at >= ? "
-                    "AND started_at < ? AND enrolment_id IS NOT NULL ORDER BY enrolment_id, started_at, id",
+           .Execute("SELECT person_id, outcome, started_at FROM calls WHERE started_at >= ? "
+                    "AND started_at < ? AND enrolment_id IS NOT NULL ORDER BY person_id, started_at, id",
                     {midnight, next_midnight})
            .rows) {
     DayCalls& calls = calls_of_day[row.Int(0)];
@@ -73,7 +75,8 @@ PlanningEnrolments LoadActiveEnrolmentsForPlanning(db::Connection& connection, s
           .Execute(
               "SELECT e.id, e.person_id, e.campaign_id, e.caller_id, e.weekdays, e.window_start, e.window_end, "
               "e.frequency_days, e.priority, e.last_reached_at, e.last_attempt_at, c.weekdays, c.window_start, "
-              "c.window_end, c.frequency_days, f.preferred_weekdays, f.preferred_window_start, f.preferred_window_end "
+              "c.window_end, c.frequency_days, f.preferred_weekdays, f.preferred_window_start, f.preferred_window_end, "
+              "c.kind "
               "FROM enrolments e JOIN campaigns c ON c.id = e.campaign_id JOIN persons p ON p.id = e.person_id "
               "LEFT JOIN follow_up_profiles f ON f.person_id = e.person_id "
               "WHERE e.state = 'active' AND c.status = 'active' AND c.starts_on <= ? "
@@ -99,7 +102,8 @@ PlanningEnrolments LoadActiveEnrolmentsForPlanning(db::Connection& connection, s
     enrolment.priority = static_cast<std::int32_t>(row.Int(8));
     enrolment.last_reached_at = row.OptInt(9);
     enrolment.last_attempt_at = row.OptInt(10);
-    if (const auto it = calls_of_day.find(id); it != calls_of_day.end()) {
+    enrolment.campaign_kind = CampaignKindFromName(row.Text(18)).value_or(CampaignKind::kWellbeing);
+    if (const auto it = calls_of_day.find(enrolment.person_id); it != calls_of_day.end()) {
       enrolment.attempts_on_day = it->second.attempts;
       enrolment.last_attempt_outcome = it->second.last_outcome;
       enrolment.last_attempt_at = std::max(enrolment.last_attempt_at.value_or(0), it->second.last_at);

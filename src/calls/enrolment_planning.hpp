@@ -23,9 +23,9 @@ struct PlanningEnrolments {
 };
 
 /// The active enrolments for `day`, with what the calls of the day say: attempts_on_day and the last outcome
-/// from the `calls` rows started that Paris day, last_attempt_at the later of the enrolment's and those calls',
-/// missed_yesterday when yesterday's worklist item is still `pending` or `failed` and the person was not reached
-/// since. Read-only: usable in a read transaction.
+/// from the `calls` rows of the person (under any campaign) started that Paris day, last_attempt_at the later of the
+/// enrolment's and those calls', missed_yesterday when yesterday's worklist item is still `pending` or `failed` and the
+/// person was not reached since. Read-only: usable in a read transaction.
 PlanningEnrolments LoadActiveEnrolmentsForPlanning(db::Connection& connection, std::chrono::local_days day);
 
 }  // namespace lien::calls

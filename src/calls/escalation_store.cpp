@@ -81,7 +81,8 @@ std::vector<EscalationCandidate> LoadEscalationCandidates(db::Connection& connec
       std::string("SELECT e.id, e.campaign_id, e.person_id, c.escalation_hours, c.escalation_min_attempts, "
                   "e.enrolled_at, e.last_reached_at, ") +
           kLastClosed +
-          ", (SELECT COUNT(*) FROM escalations o WHERE o.open_key = e.id), p.status, p.status_until, "
+          ", (SELECT COUNT(*) FROM escalations o WHERE o.person_id = e.person_id AND o.open_key IS NOT NULL), "
+          "p.status, p.status_until, "
           "(SELECT COUNT(*) FROM calls k WHERE k.person_id = e.person_id AND k.campaign_id = e.campaign_id "
           "AND k.started_at >= e.enrolled_at AND k.started_at > COALESCE(e.last_reached_at, -1) "
           "AND k.started_at > COALESCE(" +
@@ -191,8 +192,9 @@ EscalationSummary SummariseEscalations(db::Connection& connection) {
 
 void MarkEnrolmentReached(db::Connection& connection, std::int64_t enrolment_id, core::EpochMillis at) {
   connection.Execute(
-      "UPDATE enrolments SET last_reached_at = ? WHERE id = ? AND (last_reached_at IS NULL OR last_reached_at < ?)",
-      {at, enrolment_id, at});
+      "UPDATE enrolments SET last_reached_at = ? WHERE (id = ? OR (state = 'active' AND person_id = "
+      "(SELECT o.person_id FROM enrolments o WHERE o.id = ?))) AND (last_reached_at IS NULL OR last_reached_at < ?)",
+      {at, enrolment_id, enrolment_id, at});
 }
 
 void EndEnrolment(db::Connection& connection, std::int64_t enrolment_id, core::EpochMillis at) {

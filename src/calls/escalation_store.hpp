@@ -69,7 +69,8 @@ struct EscalationSummary {
 };
 EscalationSummary SummariseEscalations(db::Connection& connection);
 
-/// Records that the person was reached on this enrolment at `at` (never moves last_reached_at back).
+/// Records that the person was reached on this enrolment at `at`, and so on every active enrolment of the
+/// person (one call a day per person: news of them counts for every campaign); never moves last_reached_at back.
 void MarkEnrolmentReached(db::Connection& connection, std::int64_t enrolment_id, core::EpochMillis at);
 /// Ends an active enrolment (state 'ended'): nobody is left to call.
 void EndEnrolment(db::Connection& connection, std::int64_t enrolment_id, core::EpochMillis at);

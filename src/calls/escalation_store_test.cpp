@@ -9,8 +9,10 @@
 #include <thread>
 
 #include "audit/trail.hpp"
+#include "calls/call_store.hpp"
 #include "calls/escalation_actions.hpp"
 #include "calls/escalation_sweep.hpp"
+#include "calls/worklist_store.hpp"
 #include "db/test_databases.hpp"
 #include "register/person_store.hpp"
 
@@ -64,13 +66,13 @@ class EscalationStore : public ::testing::TestWithParam<db::Dialect> {
         [&](db::Connection& c) { return registry::InsertPerson(c, person, registry::ChangeAuthor{}, kEnrolled); });
   }
 
-  std::int64_t Enrol(std::int64_t person) {
+  std::int64_t Enrol(std::int64_t person, std::optional<std::int64_t> campaign = std::nullopt) {
     return Write([&](db::Connection& c) {
       return c
           .QueryOne(
               "INSERT INTO enrolments (campaign_id, person_id, state, source, enrolled_at) "
               "VALUES (?, ?, 'active', 'target', ?) RETURNING id",
-              {campaign_, person, kEnrolled})
+              {campaign.value_or(campaign_), person, kEnrolled})
           ->Int(0);
     });
   }
@@ -81,8 +83,8 @@ class EscalationStore : public ::testing::TestWithParam<db::Dialect> {
       for (int i = 0; i < count; ++i) {
         c.Execute(
             "INSERT INTO calls (enrolment_id, campaign_id, person_id, caller_id, outcome, started_at, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {enrolment, campaign_, person, caller_, outcome, from + i * kHour, from + i * kHour});
+            "VALUES (?, (SELECT campaign_id FROM enrolments WHERE id = ?), ?, ?, ?, ?, ?)",
+            {enrolment, enrolment, person, caller_, outcome, from + i * kHour, from + i * kHour});
       }
     });
   }
@@ -126,6 +128,74 @@ TEST_P(EscalationStore, RaisesOncePastTheThresholdWithEnoughAttempts) {
   EXPECT_EQ(escalation->person_id, person);
   EXPECT_EQ(escalation->state, EscalationState::kOpen);
   EXPECT_EQ(escalation->campaign_name, "Canicule 2026");
+}
+
+// One call a day per person (worklist_planner.hpp): a person in a heatwave and a wellbeing campaign gets one
+// item, the heatwave's; reaching them counts for both, so the wellbeing campaign (24 hours, no attempt needed
+// here) does not escalate them; and two campaigns past their thresholds raise one alert for the person.
+TEST_P(EscalationStore, APersonInTwoCampaignsGetsOneCallAndOneAlertAtMost) {
+  const auto wellbeing = Write([&](db::Connection& c) {
+    c.Execute(
+        "INSERT INTO callers (user_id, weekdays, shift_start, shift_end, calls_per_shift, updated_at) "
+        "VALUES (?, '1,2,3,4,5', '09:00', '17:00', 20, 0)",
+        {caller_});
+    return c
+        .QueryOne(
+            "INSERT INTO campaigns (name, kind, status, starts_on, window_start, window_end, retry_delay_minutes, "
+            "max_attempts_per_day, escalation_hours, escalation_min_attempts, created_at, updated_at) VALUES "
+            "('Convivialité', 'wellbeing', 'active', '2026-06-20', '14:00', '16:00', 120, 3, 24, 0, ?, ?) "
+            "RETURNING id",
+            {kEnrolled, kEnrolled})
+        ->Int(0);
+  });
+  const auto person = AddPerson("Roux");
+  const auto heatwave_enrolment = Enrol(person);
+  const auto wellbeing_enrolment = Enrol(person, wellbeing);
+  const auto monday = std::chrono::local_days{std::chrono::year{2026} / 6 / 22};
+  const core::EpochMillis monday_morning = kEnrolled + 29 * kHour;  // 07:00 Paris
+  const auto summary = Write([&](db::Connection& c) { return PlanDay(c, monday, monday_morning); });
+  EXPECT_EQ(summary.pending, 1);
+  EXPECT_EQ(summary.merged, 1);
+  const auto items = Write([&](db::Connection& c) { return LoadWorklist(c, "2026-06-22", std::nullopt); });
+  ASSERT_EQ(items.size(), 1U);
+  EXPECT_EQ(items[0].enrolment_id, heatwave_enrolment);
+
+  const core::EpochMillis reached_at = monday_morning + 3 * kHour;
+  Write([&](db::Connection& c) {
+    const auto enrolment = LoadEnrolmentById(c, heatwave_enrolment);
+    const NewCall call{.enrolment = &*enrolment,
+                       .item = &items[0],
+                       .caller_id = caller_,
+                       .outcome = CallOutcome::kReached,
+                       .duration_seconds = 900,
+                       .notes = "",
+                       .answers_json = "[]",
+                       .worrying = false,
+                       .at = reached_at};
+    RecordCall(c, call, DecideOutcome(CallOutcome::kReached, reached_at, 0, enrolment->policy, kEnrolled + 46 * kHour));
+  });
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM enrolments WHERE last_reached_at = " + std::to_string(reached_at)), 2);
+  const auto replanned = Write([&](db::Connection& c) { return PlanDay(c, monday, reached_at + kHour); });
+  EXPECT_EQ(replanned.pending, 0) << "reached under the heatwave: no wellbeing call the same day";
+  EXPECT_EQ(replanned.merged, 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM worklist_items"), 1);
+
+  // A control enrolled in the wellbeing campaign alone is escalated at the same sweep; the person reached is not.
+  const auto control = AddPerson("Blanc");
+  const auto control_enrolment = Enrol(control, wellbeing);
+  const auto report = Sweep(kEnrolled + 40 * kHour);
+  ASSERT_EQ(report->raised.size(), 1U);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM escalations WHERE enrolment_id = " + std::to_string(control_enrolment)), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM escalations WHERE person_id = " + std::to_string(person)), 0);
+
+  // Not reached for days under both campaigns, with enough heatwave attempts: one alert, not two.
+  AddCalls(heatwave_enrolment, person, 3, reached_at + 10 * kHour);
+  const auto later = Sweep(reached_at + 60 * kHour);
+  ASSERT_EQ(later->raised.size(), 1U);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM escalations WHERE person_id = " + std::to_string(person)), 1);
+  EXPECT_EQ(Sweep(reached_at + 61 * kHour)->raised.size(), 0U);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM escalations WHERE person_id = " + std::to_string(person)), 1);
+  (void)wellbeing_enrolment;
 }
 
 TEST_P(EscalationStore, AttemptsCountOnlySinceTheLastContact) {

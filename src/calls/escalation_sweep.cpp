@@ -1,5 +1,7 @@
 #include "calls/escalation_sweep.hpp"
 
+#include <unordered_set>
+
 #include "audit/trail.hpp"
 #include "calls/escalation_store.hpp"
 #include "calls/escalation_workflow.hpp"
@@ -28,9 +30,13 @@ std::optional<SweepReport> SweepEscalations(db::Database& database, core::EpochM
   return db::InWriteTransaction(database, [&](db::Connection& connection) -> std::optional<SweepReport> {
     if (!TakeSweepLock(connection, wait)) return std::nullopt;
     SweepReport report;
+    std::unordered_set<std::int64_t> raised_persons;  // one alert per person, even with two campaigns due at once
     for (const auto& candidate : LoadEscalationCandidates(connection, now)) {
       ++report.examined;
-      const auto decision = DecideEscalation(candidate, now);
+      auto decision = DecideEscalation(candidate, now);
+      if (decision == EscalationDecision::kRaise && raised_persons.contains(candidate.person_id)) {
+        decision = EscalationDecision::kAlreadyOpen;
+      }
       if (decision == EscalationDecision::kAlreadyOpen) ++report.already_open;
       if (decision != EscalationDecision::kRaise) continue;
       const auto id = InsertEscalation(connection, candidate, now, "not_reached");
@@ -39,6 +45,7 @@ std::optional<SweepReport> SweepEscalations(db::Database& database, core::EpochM
         continue;
       }
       report.raised.push_back(*id);
+      raised_persons.insert(candidate.person_id);
       audit::Event event = actor;
       event.action = "escalation.raised";
       event.subject_type = "person";

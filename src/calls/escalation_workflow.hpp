@@ -44,6 +44,7 @@ struct EscalationCandidate {
   std::optional<core::EpochMillis> last_closed_at{};
   /// Calls of this enrolment since CountingFrom (the store counts them from that instant).
   std::int32_t attempts = 0;
+  /// An escalation of the person is open, under this campaign or another: one alert per person at a time.
   bool has_open_escalation = false;
   PersonSituation situation = PersonSituation::kActive;
   /// The end of an absence or a hospital stay, when known (Paris calendar day, included).

@@ -53,6 +53,10 @@ std::optional<CallReason> CallReasonFromName(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view OverflowReasonName(OverflowReason reason) {
+  return reason == OverflowReason::kOutsideEveryShift ? "outside_every_shift" : "no_room";
+}
+
 std::string_view ContinuityName(Continuity continuity) {
   switch (continuity) {
     case Continuity::kUsualCaller:

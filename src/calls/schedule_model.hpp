@@ -140,6 +140,8 @@ struct Enrolment {
   CallOutcome last_attempt_outcome = CallOutcome::kNoAnswer;
   std::int16_t attempts_on_day = 0;  ///< attempts on the planned day (ignored unless last_attempt_at is that day)
   bool missed_yesterday = false;     ///< on yesterday's list and not reached
+  /// Ranks the person's enrolments due the same day (worklist_planner.hpp, one call a day per person).
+  CampaignKind campaign_kind = CampaignKind::kWellbeing;
 };
 
 /// A caller on duty on the planned day.
@@ -152,6 +154,14 @@ struct CallerOnDuty {
   std::int32_t calls_made = 0;         ///< calls already made in this shift (when re-planning during the day)
 };
 
+/// Why a call is on the overflow rather than on a list.
+enum class OverflowReason : std::uint8_t {
+  kNoRoom,             ///< callers on duty cover the window but their lists are full
+  kOutsideEveryShift,  ///< no caller on duty that day has a shift overlapping the agreed window
+};
+/// "no_room", "outside_every_shift" (the plan's reply, docs/calls.md).
+std::string_view OverflowReasonName(OverflowReason reason);
+
 /// One call on a list.
 struct PlannedCall {
   PersonId person_id = 0;
@@ -161,7 +171,8 @@ struct PlannedCall {
   core::EpochMillis not_before = 0;  ///< window start, or later for a retry
   std::int32_t priority = 0;
   CallReason reason = CallReason::kDue;
-  Continuity continuity = Continuity::kUsualCaller;  ///< overflow: the intended assignment (kSpillOver if none)
+  Continuity continuity = Continuity::kUsualCaller;          ///< overflow: the intended assignment (kSpillOver if none)
+  OverflowReason overflow_reason = OverflowReason::kNoRoom;  ///< meaningful on the overflow only
 
   friend bool operator==(const PlannedCall&, const PlannedCall&) = default;
 };
@@ -179,6 +190,8 @@ struct Worklist {
 struct WorklistPlan {
   std::vector<Worklist> worklists{};
   std::vector<PlannedCall> overflow{};
+  /// Calls due the same day as another call of the same person and left out (one call a day per person).
+  std::int32_t merged = 0;
 
   friend bool operator==(const WorklistPlan&, const WorklistPlan&) = default;
 };

@@ -60,6 +60,7 @@ PlanSummary PlanDay(db::Connection& connection, std::chrono::local_days day, cor
   PlanSummary summary;
   summary.callers = static_cast<std::int32_t>(callers.size());
   summary.overflow = plan.overflow;
+  summary.merged = plan.merged;
   for (const auto& list : plan.worklists) {
     std::int64_t position = 0;
     for (const auto& call : list.calls) {

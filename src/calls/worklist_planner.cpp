@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <queue>
 #include <tuple>
 #include <vector>
@@ -26,7 +27,50 @@ struct Candidate {
   CallReason reason;
   Continuity continuity;
   bool has_choice;  ///< the roster chose a caller before capacity was considered
+  CampaignKind kind;
+  OverflowReason overflow_reason;
 };
+
+/// Heatwave and cold first (the tightest timings, a declared alert), then lockdown, then regular wellbeing.
+int TightnessRank(CampaignKind kind) {
+  switch (kind) {
+    case CampaignKind::kHeatwave:
+    case CampaignKind::kCold:
+      return 0;
+    case CampaignKind::kLockdown:
+      return 1;
+    case CampaignKind::kWellbeing:
+      return 2;
+  }
+  return 3;
+}
+
+/// Of a person's calls due the same day, the one kept comes first: the tightest campaign, the highest priority,
+/// the earliest time it can be made, the lowest campaign id.
+bool KeptBefore(const Candidate& a, const Candidate& b) {
+  const int a_rank = TightnessRank(a.kind);
+  const int b_rank = TightnessRank(b.kind);
+  return std::tie(a.person_id, a_rank, b.priority, a.not_before, a.campaign_id) <
+         std::tie(b.person_id, b_rank, a.priority, b.not_before, b.campaign_id);
+}
+
+/// One call a day per person: keeps the first of each person's calls by KeptBefore and drops the others,
+/// returning how many were dropped. A person missed yesterday under any campaign keeps that place at the head of
+/// the list, whichever call is kept.
+std::int32_t KeepOneCallPerPerson(std::vector<Candidate>& calls) {
+  std::sort(calls.begin(), calls.end(), KeptBefore);
+  std::size_t kept = 0;
+  for (std::size_t index = 0; index < calls.size(); ++index) {
+    if (kept > 0 && calls[kept - 1].person_id == calls[index].person_id) {
+      if (calls[index].reason == CallReason::kMissedYesterday) calls[kept - 1].reason = CallReason::kMissedYesterday;
+      continue;
+    }
+    calls[kept++] = calls[index];
+  }
+  const auto merged = static_cast<std::int32_t>(calls.size() - kept);
+  calls.resize(kept);
+  return merged;
+}
 
 bool ComesBefore(const Candidate& a, const Candidate& b) {
   const bool a_missed = a.reason == CallReason::kMissedYesterday;
@@ -62,17 +106,34 @@ std::vector<Candidate> CallsOfTheDay(const PlanRequest& request, const ParisDay&
     const Enrolment& enrolment = request.enrolments[index];
     const auto call = CallOn(day, enrolment, policies.For(enrolment.campaign_id));
     if (!call) continue;
-    const auto choice = roster.Choose(enrolment.person_id, enrolment.usual_caller_id);
+    const auto choice = roster.Choose(enrolment.person_id, enrolment.usual_caller_id, call->window);
     candidates.push_back({call->not_before, enrolment.person_id, enrolment.campaign_id, enrolment.priority,
                           static_cast<std::uint32_t>(index),
                           choice ? static_cast<std::uint32_t>(choice->index) : kNobody, call->reason,
-                          choice ? choice->continuity : Continuity::kSpillOver, choice.has_value()});
+                          choice ? choice->continuity : Continuity::kSpillOver, choice.has_value(),
+                          enrolment.campaign_kind, OverflowReason::kNoRoom});
   }
   return candidates;
 }
 
-/// Gives each call its caller (see the header); what fits nobody keeps caller kNobody.
-void Assign(std::vector<Candidate>& ordered, const CallerRoster& roster) {
+/// The colleague with the most room, the lowest roster index (= lowest id) among equals.
+using Slot = std::pair<std::int32_t, std::uint32_t>;
+struct LessRoom {
+  bool operator()(const Slot& a, const Slot& b) const {
+    return a.first != b.first ? a.first < b.first : a.second > b.second;
+  }
+};
+
+/// The callers with room left who share one shift: a team has few distinct shifts (mornings, afternoons, days),
+/// so a spilled call looks at the best colleague of each shift that overlaps its window.
+struct ShiftTeam {
+  UtcWindow shift;
+  std::priority_queue<Slot, std::vector<Slot>, LessRoom> by_room;
+};
+
+/// Gives each call its caller (see the header); what fits nobody keeps caller kNobody and says why.
+void Assign(std::vector<Candidate>& ordered, const CallerRoster& roster, const PlanRequest& request,
+            const ParisDay& day) {
   std::vector<std::int32_t> room(roster.Size());
   for (std::size_t index = 0; index < roster.Size(); ++index) room[index] = roster.CapacityAt(index);
 
@@ -88,22 +149,37 @@ void Assign(std::vector<Candidate>& ordered, const CallerRoster& roster) {
   }
   if (spilled.empty()) return;
 
-  // The colleague with the most room, the lowest roster index (= lowest id) among equals.
-  using Slot = std::pair<std::int32_t, std::uint32_t>;
-  const auto less_room = [](const Slot& a, const Slot& b) {
-    return a.first != b.first ? a.first < b.first : a.second > b.second;
-  };
-  std::priority_queue<Slot, std::vector<Slot>, decltype(less_room)> by_room(less_room);
+  std::map<std::pair<core::EpochMillis, core::EpochMillis>, std::size_t> team_of_shift;
+  std::vector<ShiftTeam> teams;
   for (std::uint32_t index = 0; index < room.size(); ++index) {
-    if (room[index] > 0) by_room.emplace(room[index], index);
+    const UtcWindow shift = roster.ShiftAt(index);
+    const auto [found, inserted] = team_of_shift.try_emplace({shift.start, shift.end}, teams.size());
+    if (inserted) teams.push_back(ShiftTeam{shift, {}});
+    if (room[index] > 0) teams[found->second].by_room.emplace(room[index], index);
   }
+  const auto overlaps = [](UtcWindow shift, UtcWindow window) {
+    return shift.start < window.end && window.start < shift.end;
+  };
   for (const std::uint32_t rank : spilled) {
-    if (by_room.empty()) break;
-    auto [left, index] = by_room.top();
-    by_room.pop();
-    ordered[rank].caller = index;
-    ordered[rank].continuity = Continuity::kSpillOver;
-    if (left > 1) by_room.emplace(left - 1, index);
+    Candidate& call = ordered[rank];
+    const UtcWindow window = day.Window(request.enrolments[call.enrolment].window);
+    ShiftTeam* best = nullptr;
+    bool covered = false;
+    for (ShiftTeam& team : teams) {
+      if (!overlaps(team.shift, window)) continue;
+      covered = true;
+      if (team.by_room.empty()) continue;
+      if (best == nullptr || LessRoom{}(best->by_room.top(), team.by_room.top())) best = &team;
+    }
+    if (best == nullptr) {
+      call.overflow_reason = covered ? OverflowReason::kNoRoom : OverflowReason::kOutsideEveryShift;
+      continue;
+    }
+    auto [left, index] = best->by_room.top();
+    best->by_room.pop();
+    call.caller = index;
+    call.continuity = Continuity::kSpillOver;
+    if (left > 1) best->by_room.emplace(left - 1, index);
   }
 }
 
@@ -115,7 +191,8 @@ PlannedCall ToPlannedCall(const Candidate& call, const Enrolment& enrolment, con
                      .not_before = call.not_before,
                      .priority = call.priority,
                      .reason = call.reason,
-                     .continuity = call.continuity};
+                     .continuity = call.continuity,
+                     .overflow_reason = call.overflow_reason};
 }
 
 }  // namespace
@@ -125,10 +202,11 @@ WorklistPlan PlanWorklists(const PlanRequest& request) { return PlanWorklists(re
 WorklistPlan PlanWorklists(const PlanRequest& request, const ParisDay& paris_day) {
   const CallerRoster roster(request.callers, request.now);
   std::vector<Candidate> calls = CallsOfTheDay(request, paris_day, roster);
-  std::sort(calls.begin(), calls.end(), ComesBefore);
-  Assign(calls, roster);
-
   WorklistPlan plan;
+  plan.merged = KeepOneCallPerPerson(calls);
+  std::sort(calls.begin(), calls.end(), ComesBefore);
+  Assign(calls, roster, request, paris_day);
+
   std::vector<std::size_t> counts(roster.Size(), 0);
   std::size_t overflow = 0;
   for (const Candidate& call : calls) {

@@ -7,14 +7,22 @@
 // made (the agreed window's start, or the retry time when later); then priority, higher first; then person id
 // and campaign id, so that no tie is left to the input's order.
 //
-// Assignment, in that order: each call goes to its usual caller, or their stand-in when away
-// (caller_assignment.hpp), while that caller has room, so the calls that come first keep their continuity. What
-// did not fit then goes, still in that order, to the colleague on duty with the most room left (the lowest id
-// among equals). What fits nobody is the overflow, reported to the coordinator.
+// One call a day per person: when several of a person's enrolments are due the same day, one call is kept —
+// the tightest campaign (heatwave and cold, then lockdown, then wellbeing), then the highest priority, then the
+// earliest time it can be made, then the lowest campaign id — and the others are counted in `merged` (a person
+// missed yesterday under any of them keeps the "missed" place at the head of the list). Reaching the person
+// counts for all their enrolments (the call store), so the merged ones are not due again.
 //
-// Cost: O(n log n + m log m) for n enrolments and m callers; one allocation per list, none per call beyond the
-// lists themselves. The planner does not check that windows fall inside shifts: the window orders the list and
-// the caller sees it; a call outside its window is late, not lost.
+// Assignment, in that order: a call is placed on a caller only when the agreed window overlaps that caller's
+// shift. Each call goes to its usual caller, or their stand-in when away (caller_assignment.hpp), while that
+// caller has room and covers the window, so the calls that come first keep their continuity. What did not fit
+// then goes, still in that order, to the colleague on duty with the most room left among those whose shift
+// overlaps the window (the lowest id among equals). What fits nobody is the overflow, reported to the
+// coordinator with its reason: `kNoRoom` when callers covering the window are full, `kOutsideEveryShift` when
+// no caller on duty that day has a shift overlapping the window.
+//
+// Cost: O(n log n + m log m + s·t) for n enrolments, m callers, s calls spilled over and t distinct shifts; one
+// allocation per list, none per call beyond the lists themselves.
 
 #include <chrono>
 #include <span>

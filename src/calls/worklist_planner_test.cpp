@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 
 #include "calls/call_due.hpp"
 #include "calls/caller_assignment.hpp"
@@ -20,10 +21,11 @@ const auto kTuesday = Day(2027, 1, 12);
 const core::EpochMillis kMorning = Utc(2027, 1, 12, 7, 0);     // 08:00 Paris
 const core::EpochMillis kShiftStart = Utc(2027, 1, 12, 8, 0);  // 09:00 Paris
 
-CallerOnDuty Caller(CallerId id, std::int32_t max_calls, core::EpochMillis shift_start = kShiftStart) {
+CallerOnDuty Caller(CallerId id, std::int32_t max_calls, core::EpochMillis shift_start = kShiftStart,
+                    core::EpochMillis shift_hours = 8) {
   return CallerOnDuty{.caller_id = id,
                       .shift_start = shift_start,
-                      .shift_end = shift_start + 8 * kHour,
+                      .shift_end = shift_start + shift_hours * kHour,
                       .minutes_per_call = 20,
                       .max_calls = max_calls};
 }
@@ -96,7 +98,10 @@ TEST(WorklistPlanner, WhatFitsNobodyIsReportedInOrder) {
 TEST(WorklistPlanner, StandInDuringTheAbsenceThenBackToTheUsualCaller) {
   const std::vector<Enrolment> enrolments{Person(1, 20, 9), Person(2, 20, 10), Person(3, 20, 11)};
   const std::vector<CallerOnDuty> without_20{Caller(10, 0), Caller(30, 0), Caller(40, 0)};
-  const WorklistPlan monday = Plan(enrolments, without_20, kMorning - 24 * kHour, Day(2027, 1, 11));
+  const std::vector<CallerOnDuty> monday_without_20{Caller(10, 0, kShiftStart - 24 * kHour),
+                                                    Caller(30, 0, kShiftStart - 24 * kHour),
+                                                    Caller(40, 0, kShiftStart - 24 * kHour)};
+  const WorklistPlan monday = Plan(enrolments, monday_without_20, kMorning - 24 * kHour, Day(2027, 1, 11));
   const WorklistPlan tuesday = Plan(enrolments, without_20);
   for (std::size_t index = 0; index < monday.worklists.size(); ++index) {
     EXPECT_EQ(People(monday.worklists[index].calls), People(tuesday.worklists[index].calls));
@@ -154,6 +159,86 @@ TEST(WorklistPlanner, SpringForwardDayWindows) {
   EXPECT_EQ(plan.worklists[0].calls[1].window, (UtcWindow{Utc(2027, 3, 28, 7, 0), Utc(2027, 3, 28, 8, 0)}));
 }
 
+Enrolment InCampaign(Enrolment enrolment, CampaignId campaign, CampaignKind kind) {
+  enrolment.campaign_id = campaign;
+  enrolment.campaign_kind = kind;
+  return enrolment;
+}
+
+std::vector<CampaignId> Campaigns(const std::vector<PlannedCall>& calls) {
+  std::vector<CampaignId> campaigns;
+  for (const PlannedCall& call : calls) campaigns.push_back(call.campaign_id);
+  return campaigns;
+}
+
+TEST(WorklistPlanner, OneCallADayPerPersonTheTightestCampaignKept) {
+  const std::vector<Enrolment> enrolments{
+      // 1: wellbeing at 9 with a higher priority, heatwave at 14: the heatwave's call is kept.
+      InCampaign(Person(1, 10, 9, 10), 1, CampaignKind::kWellbeing),
+      InCampaign(Person(1, 10, 14), 2, CampaignKind::kHeatwave),
+      // 2: same kind: the higher priority.
+      InCampaign(Person(2, 10, 10, 3), 1, CampaignKind::kWellbeing),
+      InCampaign(Person(2, 10, 12, 8), 4, CampaignKind::kWellbeing),
+      // 3: same kind and priority: the earlier window.
+      InCampaign(Person(3, 10, 15), 1, CampaignKind::kWellbeing),
+      InCampaign(Person(3, 10, 11), 4, CampaignKind::kWellbeing),
+      // 4: all equal but the campaign: the lowest id.
+      InCampaign(Person(4, 10, 13), 4, CampaignKind::kLockdown),
+      InCampaign(Person(4, 10, 13), 1, CampaignKind::kLockdown),
+      // 5: missed yesterday under wellbeing, due under cold: the cold call is kept, first as missed.
+      InCampaign(Person(5, 10, 16), 1, CampaignKind::kWellbeing),
+      InCampaign(Person(5, 10, 15), 5, CampaignKind::kCold),
+      // 6: one campaign only.
+      InCampaign(Person(6, 10, 9), 1, CampaignKind::kWellbeing),
+  };
+  std::vector<Enrolment> shuffled = enrolments;
+  shuffled[8].missed_yesterday = true;
+  const WorklistPlan plan = Plan(shuffled, {Caller(10, 0)});
+  EXPECT_EQ(plan.merged, 5);
+  ASSERT_EQ(plan.worklists.size(), 1u);
+  EXPECT_EQ(People(plan.worklists[0].calls), (std::vector<PersonId>{5, 6, 3, 2, 4, 1}));
+  EXPECT_EQ(Campaigns(plan.worklists[0].calls), (std::vector<CampaignId>{5, 1, 4, 4, 1, 2}));
+  EXPECT_EQ(plan.worklists[0].calls[0].reason, CallReason::kMissedYesterday);
+  EXPECT_TRUE(plan.overflow.empty());
+  std::mt19937 random(11);
+  for (int round = 0; round < 5; ++round) {
+    std::shuffle(shuffled.begin(), shuffled.end(), random);
+    EXPECT_EQ(Plan(shuffled, {Caller(10, 0)}), plan);
+  }
+}
+
+TEST(WorklistPlanner, ACallGoesOnlyToACallerWhoseShiftOverlapsItsWindow) {
+  // 10 works 09:00-13:00, 20 works 14:00-22:00 (Paris).
+  const std::vector<CallerOnDuty> callers{Caller(10, 0, kShiftStart, 4), Caller(20, 0, kShiftStart + 5 * kHour)};
+  const std::vector<Enrolment> enrolments{
+      Person(1, 10, 18),  // usual caller's shift is over at 13:00: 20 covers 18:00-19:00
+      Person(2, 20, 11),  // usual caller starts at 14:00: a morning colleague
+      Person(3, 10, 12),  // the usual caller covers it
+      Person(4, 10, 7),   // 07:00-08:00: nobody's shift
+      Person(5, 20, 13),  // 13:00-14:00 touches both shifts without overlapping them
+      Person(6, 20, 21),  // 21:00-22:00: the usual caller
+  };
+  const WorklistPlan plan = Plan(enrolments, callers);
+  ASSERT_EQ(plan.worklists.size(), 2u);
+  EXPECT_EQ(People(plan.worklists[0].calls), (std::vector<PersonId>{2, 3}));
+  EXPECT_NE(plan.worklists[0].calls[0].continuity, Continuity::kUsualCaller);
+  EXPECT_EQ(plan.worklists[0].calls[1].continuity, Continuity::kUsualCaller);
+  EXPECT_EQ(People(plan.worklists[1].calls), (std::vector<PersonId>{1, 6}));
+  EXPECT_NE(plan.worklists[1].calls[0].continuity, Continuity::kUsualCaller);
+  EXPECT_EQ(plan.worklists[1].calls[1].continuity, Continuity::kUsualCaller);
+  ASSERT_EQ(People(plan.overflow), (std::vector<PersonId>{4, 5}));
+  EXPECT_EQ(plan.overflow[0].overflow_reason, OverflowReason::kOutsideEveryShift);
+  EXPECT_EQ(plan.overflow[1].overflow_reason, OverflowReason::kOutsideEveryShift);
+  EXPECT_EQ(OverflowReasonName(OverflowReason::kOutsideEveryShift), "outside_every_shift");
+
+  // The evening caller full: an evening call waits on the overflow for want of room, not of a shift.
+  const WorklistPlan full = Plan({Person(1, 20, 18), Person(7, 20, 19)},
+                                 {Caller(10, 0, kShiftStart, 4), Caller(20, 1, kShiftStart + 5 * kHour)});
+  EXPECT_EQ(People(full.worklists[1].calls), (std::vector<PersonId>{1}));
+  ASSERT_EQ(People(full.overflow), (std::vector<PersonId>{7}));
+  EXPECT_EQ(full.overflow[0].overflow_reason, OverflowReason::kNoRoom);
+}
+
 /// A varied day: 3,000 enrolments over two campaigns, 25 callers of whom some are away, tight capacity.
 PlanRequest VariedDay(std::vector<Enrolment>& enrolments, std::vector<CallerOnDuty>& callers) {
   enrolments.clear();
@@ -166,6 +251,15 @@ PlanRequest VariedDay(std::vector<Enrolment>& enrolments, std::vector<CallerOnDu
     enrolment.frequency_days = static_cast<std::int16_t>(random() % 4);
     if (random() % 3 == 0) enrolment.last_reached_at = Utc(2027, 1, 12 - static_cast<unsigned>(random() % 5), 9, 0);
     enrolment.missed_yesterday = random() % 10 == 0;
+    if (id % 7 == 0) {  // also in a heatwave campaign: one call a day for both
+      Enrolment heatwave = enrolment;
+      heatwave.campaign_id = 3;
+      heatwave.campaign_kind = CampaignKind::kHeatwave;
+      heatwave.window.start_minute = static_cast<std::int16_t>((9 + random() % 8) * 60);
+      heatwave.window.end_minute = static_cast<std::int16_t>(heatwave.window.start_minute + 60);
+      heatwave.missed_yesterday = false;
+      enrolments.push_back(heatwave);
+    }
     if (random() % 8 == 0) {
       enrolment.last_attempt_at = Utc(2027, 1, 12, 8, static_cast<int>(random() % 60));
       enrolment.attempts_on_day = static_cast<std::int16_t>(1 + random() % 3);
@@ -184,6 +278,12 @@ TEST(WorklistPlanner, SameInputsInAnyOrderGiveTheSameLists) {
   std::vector<CallerOnDuty> callers;
   const WorklistPlan reference = PlanWorklists(VariedDay(enrolments, callers));
   ASSERT_FALSE(reference.overflow.empty());
+  ASSERT_GT(reference.merged, 0);
+  const auto outside = std::count_if(reference.overflow.begin(), reference.overflow.end(), [](const auto& call) {
+    return call.overflow_reason == OverflowReason::kOutsideEveryShift;
+  });
+  ASSERT_GT(outside, 0);
+  ASSERT_LT(static_cast<std::size_t>(outside), reference.overflow.size());
   EXPECT_EQ(PlanWorklists(VariedDay(enrolments, callers)), reference);
   std::mt19937 random(7);
   for (int round = 0; round < 3; ++round) {
@@ -201,8 +301,14 @@ TEST(WorklistPlanner, EveryCallOnceAndEveryListInOrderWithinCapacity) {
   const PlanRequest request = VariedDay(enrolments, callers);
   const WorklistPlan plan = PlanWorklists(request);
   const ParisDay day(kTuesday);
-  std::size_t expected = 0;
-  for (const Enrolment& enrolment : enrolments) expected += CallOn(day, enrolment, RetryPolicy{}).has_value() ? 1 : 0;
+  std::set<PersonId> due;  // one call a day per person, however many campaigns
+  for (const Enrolment& enrolment : enrolments) {
+    if (CallOn(day, enrolment, RetryPolicy{})) due.insert(enrolment.person_id);
+  }
+  std::size_t expected_calls = 0;
+  for (const Enrolment& enrolment : enrolments) expected_calls += CallOn(day, enrolment, RetryPolicy{}) ? 1 : 0;
+  EXPECT_EQ(static_cast<std::size_t>(plan.merged), expected_calls - due.size());
+  const std::size_t expected = due.size();
   std::vector<PersonId> seen;
   const auto in_order = [](const PlannedCall& a, const PlannedCall& b) {
     const bool a_missed = a.reason == CallReason::kMissedYesterday;
@@ -216,7 +322,11 @@ TEST(WorklistPlanner, EveryCallOnceAndEveryListInOrderWithinCapacity) {
     ASSERT_NE(caller, callers.end());
     EXPECT_LE(static_cast<std::int32_t>(list.calls.size()), RemainingCapacity(*caller, request.now));
     EXPECT_TRUE(std::is_sorted(list.calls.begin(), list.calls.end(), in_order));
-    for (const PlannedCall& call : list.calls) seen.push_back(call.person_id);
+    for (const PlannedCall& call : list.calls) {
+      seen.push_back(call.person_id);
+      EXPECT_LT(caller->shift_start, call.window.end) << "a call only on a caller whose shift overlaps its window";
+      EXPECT_LT(call.window.start, caller->shift_end);
+    }
   }
   EXPECT_TRUE(std::is_sorted(plan.overflow.begin(), plan.overflow.end(), in_order));
   for (const PlannedCall& call : plan.overflow) seen.push_back(call.person_id);

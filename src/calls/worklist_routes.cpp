@@ -21,7 +21,10 @@ Json OverflowJson(const std::vector<PlannedCall>& overflow) {
     out.push_back(Json{{"person_id", call.person_id},
                        {"campaign_id", call.campaign_id},
                        {"usual_caller_id", call.usual_caller_id},
-                       {"not_before", call.not_before}});
+                       {"window_start", call.window.start},
+                       {"window_end", call.window.end},
+                       {"not_before", call.not_before},
+                       {"reason", OverflowReasonName(call.overflow_reason)}});
   }
   return out;
 }
@@ -79,7 +82,8 @@ void AddPlanRoute(auth::ApiRoutes& routes, db::Database& database, const core::C
                  auto event = FollowUpEvent(principal, request, "worklist.plan", "worklist", FormatCalendarDay(*day));
                  event.details = {{"pending", std::to_string(planned.pending)},
                                   {"kept", std::to_string(planned.kept)},
-                                  {"overflow", std::to_string(planned.overflow.size())}};
+                                  {"overflow", std::to_string(planned.overflow.size())},
+                                  {"merged", std::to_string(planned.merged)}};
                  audit::Append(c, now, event);
                  return planned;
                });
@@ -89,6 +93,7 @@ void AddPlanRoute(auth::ApiRoutes& routes, db::Database& database, const core::C
                                                 {"pending", summary.pending},
                                                 {"kept", summary.kept},
                                                 {"removed", summary.removed},
+                                                {"merged", summary.merged},
                                                 {"overflow", OverflowJson(summary.overflow)}});
              });
 }

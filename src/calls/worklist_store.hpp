@@ -43,7 +43,8 @@ struct PlanSummary {
   std::int32_t pending = 0;           ///< pending items written
   std::int32_t kept = 0;              ///< items done, failed or moved left as they were
   std::int32_t removed = 0;           ///< pending items deleted or marked moved
-  std::vector<PlannedCall> overflow;  ///< calls that fit nobody's list (reported, never stored)
+  std::vector<PlannedCall> overflow;  ///< calls that fit nobody's list, with the reason (reported, never stored)
+  std::int32_t merged = 0;            ///< calls left out for another call of the same person that day
   std::int32_t callers = 0;           ///< callers on duty
 };
 

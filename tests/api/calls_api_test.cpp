@@ -310,17 +310,28 @@ TEST_P(CallsApi, OutcomesThatStopCallingAreFlaggedPausedOrEnded) {
   ASSERT_EQ(hospital.status, 201) << hospital.body;
   EXPECT_EQ(hospital.Json()["enrolment_state"], "paused");
 
-  // Lucie is also in a second campaign; her death ends both enrolments and takes her off every list.
+  // Lucie is also in a heatwave campaign: one call a day, the heatwave's (on its caller's list), the wellbeing one
+  // merged. Her death ends both enrolments and takes her off every list.
   const auto second = Insert(
       "INSERT INTO campaigns (name, kind, status, starts_on, retry_delay_minutes, max_attempts_per_day, "
       "escalation_hours, escalation_min_attempts, created_at, updated_at) VALUES ('Canicule', 'heatwave', 'active', "
       "'2030-01-01', 45, 5, 48, 3, 0, 0) RETURNING id");
   Sql("INSERT INTO enrolments (campaign_id, person_id, source, caller_id, enrolled_at) VALUES (?, ?, 'manual', ?, 0)",
       {second, lucie_, bob_id_});
-  ASSERT_EQ(coordinator_->SendJson("POST", "/api/v1/worklists/plan", json::object()).status, 200);
+  const auto replanned = coordinator_->SendJson("POST", "/api/v1/worklists/plan", json::object());
+  ASSERT_EQ(replanned.status, 200) << replanned.body;
+  EXPECT_EQ(replanned.Json()["merged"], 1) << replanned.body;
+  std::vector<json> lucie_items;
+  const auto today_items = coordinator_->Get("/api/v1/worklists").Json()["items"];
+  for (const auto& item : today_items) {
+    if (item["person_id"] == lucie_ && item["state"] == "pending") lucie_items.push_back(item);
+  }
+  ASSERT_EQ(lucie_items.size(), 1U) << today_items.dump();
+  EXPECT_EQ(lucie_items[0]["caller_id"], bob_id_);
+  EXPECT_EQ(lucie_items[0]["campaign_id"], second);
   Advance(30);
-  const auto lucie_item = NextItemFor(*anna_, lucie_);
-  auto deceased = Record(*anna_, {{"worklist_item_id", lucie_item}, {"outcome", "deceased"}});
+  const auto lucie_item = lucie_items[0]["id"].get<std::int64_t>();
+  auto deceased = Record(*bob_, {{"worklist_item_id", lucie_item}, {"outcome", "deceased"}});
   ASSERT_EQ(deceased.status, 201) << deceased.body;
   EXPECT_EQ(deceased.Json()["enrolment_state"], "ended");
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM enrolments WHERE person_id = ? AND state <> 'ended'", {lucie_}), 0);

@@ -129,13 +129,33 @@ function newKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A call the plan could place on nobody's list, and why (docs/calls.md, "Planning a day"). */
+export interface UnplannedCall {
+  person_id: Id;
+  campaign_id: Id;
+  usual_caller_id: Id;
+  window_start: number;
+  window_end: number;
+  not_before: number;
+  reason: 'no_room' | 'outside_every_shift';
+}
+
+export interface PlanSummary {
+  pending: number;
+  kept: number;
+  removed: number;
+  /** Calls left out because the person has another call that day (one call a day per person). */
+  merged: number;
+  overflow: UnplannedCall[];
+}
+
 export const callsApi = {
   next: () => api.request<CallScreen>('GET', '/worklists/mine/next'),
   mine: (day?: string) => api.request<WorklistDay>('GET', '/worklists/mine', { query: { day } }),
   worklists: (day?: string, caller?: Id) =>
     api.request<WorklistDay>('GET', '/worklists', { query: { day, caller: caller === undefined ? undefined : String(caller) } }),
   plan: (day?: string) =>
-    api.request<{ pending: number; kept: number; overflow: unknown[] }>('POST', '/worklists/plan', {
+    api.request<PlanSummary>('POST', '/worklists/plan', {
       body: day ? { day } : {},
     }),
   /** One key per call: a retry after a lost reply does not record the call twice. */
