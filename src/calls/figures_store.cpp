@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "calls/schedule_text.hpp"
+#include "calls/situation_store.hpp"
 
 namespace lien::calls {
 namespace {
@@ -77,19 +78,6 @@ std::vector<FiguresCampaign> ListFiguresCampaigns(db::Connection& connection) {
     if (auto campaign = CampaignFrom(row)) campaigns.push_back(std::move(*campaign));
   }
   return campaigns;
-}
-
-std::int64_t CountSituationsFollowed(db::Connection& connection, std::optional<std::int64_t> campaign_id) {
-  const std::string enrolled =
-      campaign_id ? " AND person_id IN (SELECT person_id FROM enrolments WHERE campaign_id = ?)" : std::string();
-  std::vector<db::Value> params;
-  BindCampaign(params, campaign_id);
-  BindCampaign(params, campaign_id);
-  return CountOf(connection,
-                 "SELECT COUNT(*) FROM (SELECT person_id FROM needs WHERE state IN ('open', 'referred')" + enrolled +
-                     " UNION SELECT person_id FROM referrals WHERE state IN ('proposed', 'sent', 'accepted')" +
-                     enrolled + ") followed",
-                 params);
 }
 
 std::int64_t CountEnrolledNotReached24h(db::Connection& connection, std::optional<std::int64_t> campaign_id,

@@ -34,10 +34,6 @@ std::vector<FiguresCampaign> ListFiguresCampaigns(db::Connection& connection);
 Figures LoadFigures(db::Connection& connection, const FiguresPeriod& period, std::optional<std::int64_t> campaign_id,
                     core::EpochMillis now);
 
-/// Persons with an open need (open or referred) or a live referral (proposed, sent, accepted): the situations
-/// followed (issue 4, "Referrals"), optionally only among the people enrolled in one campaign.
-std::int64_t CountSituationsFollowed(db::Connection& connection, std::optional<std::int64_t> campaign_id);
-
 /// Distinct persons with an active enrolment in an active campaign (optionally one campaign), enrolled more than
 /// 24 hours before `now`, and reached by no enrolment of theirs in the 24 hours before `now`.
 std::int64_t CountEnrolledNotReached24h(db::Connection& connection, std::optional<std::int64_t> campaign_id,

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "calls/figures_test_data.hpp"
+#include "calls/situation_store.hpp"
 #include "db/test_databases.hpp"
 
 namespace lien::calls {

@@ -27,11 +27,17 @@ std::vector<SituationFollowed> SituationsFollowed(db::Connection& connection, in
   return situations;
 }
 
-std::int64_t CountSituationsFollowed(db::Connection& connection) {
+std::int64_t CountSituationsFollowed(db::Connection& connection, std::optional<std::int64_t> campaign_id) {
+  // A campaign's situations are those of the people it enrols: needs and referrals carry no campaign.
+  const std::string enrolled =
+      campaign_id ? " AND person_id IN (SELECT person_id FROM enrolments WHERE campaign_id = ?)" : std::string();
+  std::vector<db::Value> params;
+  if (campaign_id) params = {*campaign_id, *campaign_id};
   return connection
-      .QueryOne(
-          "SELECT COUNT(*) FROM (SELECT person_id FROM needs WHERE state IN ('open', 'referred') UNION "
-          "SELECT person_id FROM referrals WHERE state IN ('proposed', 'sent', 'accepted')) followed")
+      .QueryOne("SELECT COUNT(*) FROM (SELECT person_id FROM needs WHERE state IN ('open', 'referred')" + enrolled +
+                    " UNION SELECT person_id FROM referrals WHERE state IN ('proposed', 'sent', 'accepted')" +
+                    enrolled + ") followed",
+                params)
       ->Int(0);
 }
 

@@ -3,6 +3,7 @@
 // (proposed, sent, accepted) is followed until both are closed. The figures count them from here.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,9 @@ struct SituationFollowed {
 /// The situations followed now, the most urgent first, then the oldest.
 std::vector<SituationFollowed> SituationsFollowed(db::Connection& connection, int limit, int offset);
 
-/// How many persons are a situation followed now.
-std::int64_t CountSituationsFollowed(db::Connection& connection);
+/// How many persons are a situation followed now, optionally only among the people enrolled in one campaign
+/// (the figures' restriction).
+std::int64_t CountSituationsFollowed(db::Connection& connection,
+                                     std::optional<std::int64_t> campaign_id = std::nullopt);
 
 }  // namespace lien::calls
