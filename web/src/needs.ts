@@ -1,5 +1,6 @@
 // Needs, referrals, partners, situations followed and the inbound line (docs/calls.md).
-import { api } from './session';
+import { ref } from 'vue';
+import { api, hasPermission } from './session';
 import type { Id } from './register';
 
 export const NEED_KINDS = [
@@ -174,4 +175,28 @@ export const needsApi = {
 export function nameOf(p: PersonName | null | undefined): string {
   if (!p) return '';
   return [p.first_names, p.last_name].filter(Boolean).join(' ');
+}
+
+/** Overdue referrals, shown as a badge on the coordinator's "referrals" navigation entry (calls.supervise only). */
+export const overdueReferrals = ref(0);
+let overdueLoadedAt = 0;
+
+export async function refreshOverdueReferralsBadge(force = false): Promise<void> {
+  if (!hasPermission('calls.supervise')) {
+    overdueReferrals.value = 0;
+    return;
+  }
+  if (!force && Date.now() - overdueLoadedAt < 60_000) return;
+  overdueLoadedAt = Date.now();
+  try {
+    overdueReferrals.value = (await needsApi.overdueCount()).count;
+  } catch {
+    // No badge when the count cannot be read: the referrals screen itself lists what is overdue.
+    overdueReferrals.value = 0;
+  }
+}
+
+export function forgetOverdueReferralsBadge(): void {
+  overdueReferrals.value = 0;
+  overdueLoadedAt = 0;
 }

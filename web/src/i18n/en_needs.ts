@@ -85,6 +85,7 @@ export const enNeeds: Record<keyof typeof frNeeds, string> = {
   'referrals.col_service': 'Service',
   'referrals.col_state': 'State',
   'referrals.col_due': 'Due date',
+  'referrals.nav_badge': '{count} overdue referrals',
   'referrals.count_badge': '{count} overdue',
 
   'situations.heading': 'Situations followed',

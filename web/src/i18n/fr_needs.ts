@@ -84,6 +84,7 @@ export const frNeeds = {
   'referrals.col_service': 'Service',
   'referrals.col_state': 'État',
   'referrals.col_due': 'Échéance',
+  'referrals.nav_badge': '{count} orientations en retard',
   'referrals.count_badge': '{count} en retard',
 
   'situations.heading': 'Situations suivies',
