@@ -35,7 +35,7 @@ constexpr core::EpochMillis kHour = 3'600'000;
 // Every step goes through the function the application's own route calls, with the checks that route makes
 // first; a refusal is a plan the application would not accept, and rolls the whole demo back.
 template <class T>
-core::Status Refused(const core::Result<T>& result) {
+core::Status StatusOf(const core::Result<T>& result) {
   if (result) return {};
   return core::Fail(result.error());
 }
@@ -104,7 +104,7 @@ core::Status AddCallers(db::Connection& connection, const DemoCallsPlan& plan, c
     duty.shift = demo.shift;
     duty.calls_per_shift = demo.calls_per_shift;
     if (auto ok = ValidateCallerDuty(duty); !ok) return ok;
-    if (auto saved = Refused(SaveCallerDuty(connection, duty, std::nullopt, at)); !saved) return saved;
+    if (auto saved = StatusOf(SaveCallerDuty(connection, duty, std::nullopt, at)); !saved) return saved;
     ++counts.callers;
     if (!demo.absence) continue;
     CallerAbsence absence;
@@ -113,7 +113,7 @@ core::Status AddCallers(db::Connection& connection, const DemoCallsPlan& plan, c
     absence.until_day = std::chrono::year_month_day{demo.absence->second};
     absence.reason = "Congés";
     if (auto ok = ValidateAbsence(absence); !ok) return ok;
-    if (auto added = Refused(AddAbsence(connection, absence, accounts.coordinator, at)); !added) return added;
+    if (auto added = StatusOf(AddAbsence(connection, absence, accounts.coordinator, at)); !added) return added;
   }
   return {};
 }
@@ -235,7 +235,7 @@ core::Status AddPartners(db::Connection& connection, const DemoCallsPlan& plan, 
   if (accounts.partner == 0 || stored.partners.empty() || PartnerOfAccount(connection, accounts.partner)) return {};
   const auto account = auth::store::FindUserById(connection, accounts.partner);
   if (!account) return {};
-  return Refused(AddMember(connection, stored.partners.front(), account->login));
+  return StatusOf(AddMember(connection, stored.partners.front(), account->login));
 }
 
 // A referral made by the social worker, then moved through its states at their instants.
