@@ -141,16 +141,23 @@ int FillCallPlatform(Services& services, std::uint64_t seed) {
   for (const auto& caller : kCallers) {
     if (const auto id = AccountId(services, caller.login)) accounts.callers.push_back(id);
   }
-  const auto counts = db::InWriteTransaction(*services.database, [&](db::Connection& c) {
+  const auto stored = db::InWriteTransaction(*services.database, [&](db::Connection& c) {
     return calls::StoreDemoCalls(c, accounts, seed, services.clock->Now());
   });
+  if (!stored) {
+    std::fprintf(stderr, "lien: the demo's call platform was refused (nothing written): %s%s%s\n",
+                 core::Translate(stored.error().message_key, core::Language::kEnglish, stored.error().args).c_str(),
+                 stored.error().field.empty() ? "" : " — ", stored.error().field.c_str());
+    return 1;
+  }
+  const calls::DemoCallsCounts& counts = *stored;
   if (counts.already_filled) {
     std::printf("The demo campaign is already there: the call platform was left as it is.\n");
     return 0;
   }
   std::printf(
       "Call platform: an active wellbeing campaign (%lld questions), %lld callers on the roster, %lld people\n"
-      "enrolled, %lld calls over the last week (%lld reached), %lld open escalations (%lld closed), %lld needs,\n"
+      "enrolled, %lld calls over the last two weeks (%lld reached), %lld open escalations (%lld closed), %lld needs,\n"
       "%lld referrals to %lld partners, %lld inbound requests.\n",
       static_cast<long long>(counts.questions), static_cast<long long>(counts.callers),
       static_cast<long long>(counts.enrolments), static_cast<long long>(counts.calls),

@@ -4,9 +4,9 @@
 #include <array>
 #include <numeric>
 #include <random>
+#include <string_view>
 
 #include "calls/agreed_window.hpp"
-#include "calls/schedule_text.hpp"
 
 namespace lien::calls {
 namespace {
@@ -18,21 +18,15 @@ constexpr core::EpochMillis kMinute = 60'000;
 constexpr core::EpochMillis kHour = 60 * kMinute;
 constexpr int kHistoryDays = 7;
 constexpr int kCampaignAgeDays = 21;
-constexpr int kRetryMinutes = 90;
-constexpr int kMaxAttemptsPerDay = 3;
 /// One person in fifty is not reached all week: some of them are escalated.
 constexpr std::size_t kUnreachableEvery = 50;
 
-struct Window {
-  const char* start;
-  const char* end;
-};
-constexpr std::array<Window, 6> kWindows = {{{"09:00", "10:00"},
-                                             {"10:00", "11:00"},
-                                             {"11:00", "12:00"},
-                                             {"14:00", "15:00"},
-                                             {"15:00", "16:00"},
-                                             {"16:00", "17:00"}}};
+constexpr LocalWindow Hours(int start_hour, int end_hour) {
+  return LocalWindow{.start_minute = static_cast<std::int16_t>(start_hour * 60),
+                     .end_minute = static_cast<std::int16_t>(end_hour * 60)};
+}
+constexpr std::array<LocalWindow, 6> kWindows = {
+    {Hours(9, 10), Hours(10, 11), Hours(11, 12), Hours(14, 15), Hours(15, 16), Hours(16, 17)}};
 
 constexpr std::array<const char*, 12> kReachedNotes = {
     "Va bien, a eu la visite de sa fille ce week-end.",
@@ -102,18 +96,16 @@ constexpr std::array<InboundExample, 8> kInboundExamples = {{
     {"relative", "Fils demande un portage de repas", "low", "food", "assigned", "Régime sans sel."},
 }};
 
+// A French mobile number as people type it. It starts 06 1x or 06 2x: not every 06 range is allocated
+// (06 39, 06 9x…), and core::ParsePhone refuses numbers outside the plan, as the screens do.
 std::string Phone(std::mt19937_64& random) {
   std::uniform_int_distribution<int> pair(0, 99);
   std::string phone = "06";
   for (int i = 0; i < 4; ++i) {
-    const int value = pair(random);
+    const int value = i == 0 ? 10 + pair(random) % 20 : pair(random);
     phone += " " + std::string(1, static_cast<char>('0' + value / 10)) + static_cast<char>('0' + value % 10);
   }
   return phone;
-}
-
-LocalWindow WindowOf(const DemoEnrolment& enrolment) {
-  return *ParseLocalWindow(enrolment.window_start, enrolment.window_end);
 }
 
 bool IsWorkingDay(local_days day) { return std::chrono::weekday{day}.iso_encoding() <= 5; }
@@ -135,31 +127,111 @@ bool Retried(CallOutcome outcome) {
   return outcome == CallOutcome::kNoAnswer || outcome == CallOutcome::kVoicemail || outcome == CallOutcome::kBusy;
 }
 
+// In hospital or away: the call pauses the enrolment, and nobody calls a paused enrolment.
+bool Pauses(CallOutcome outcome) { return outcome == CallOutcome::kInHospital || outcome == CallOutcome::kAway; }
+
+bool Overlaps(LocalWindow a, LocalWindow b) { return a.start_minute < b.end_minute && b.start_minute < a.end_minute; }
+
+bool OnDuty(const DemoCallerDuty& duty, local_days day) {
+  const bool absent = duty.absence && duty.absence->first <= day && day <= duty.absence->second;
+  return duty.weekdays.Contains(std::chrono::weekday{day}) && !absent;
+}
+
+// As the planner places people: only on a caller whose shift overlaps their window, the least loaded first.
+std::size_t UsualCaller(const std::vector<DemoCallerDuty>& callers, std::vector<std::size_t>& load,
+                        LocalWindow window) {
+  std::optional<std::size_t> best;
+  for (std::size_t c = 0; c < callers.size(); ++c) {
+    if (Overlaps(callers[c].shift, window) && (!best || load[c] < load[*best])) best = c;
+  }
+  if (!best) return 0;
+  ++load[*best];
+  return *best;
+}
+
+// Who calls on `day`: the usual caller when on duty, else the next colleague on duty whose shift overlaps the
+// window (the planner's stand-in).
+std::size_t CallerOn(const std::vector<DemoCallerDuty>& callers, const DemoEnrolment& enrolment, local_days day) {
+  for (std::size_t k = 0; k < callers.size(); ++k) {
+    const std::size_t c = (enrolment.caller + k) % callers.size();
+    if (OnDuty(callers[c], day) && Overlaps(callers[c].shift, enrolment.window)) return c;
+  }
+  return enrolment.caller;
+}
+
+Campaign DemoCampaign(local_days starts_on) {
+  Campaign campaign;
+  campaign.name = kDemoCampaignName;
+  campaign.kind = CampaignKind::kWellbeing;
+  campaign.starts_on = std::chrono::year_month_day{starts_on};
+  campaign.frequency_days = DefaultFrequencyDays(CampaignKind::kWellbeing);
+  campaign.window = Hours(9, 17);
+  campaign.timings = CampaignTimings{
+      .retry_delay_minutes = 90, .max_attempts_per_day = 3, .escalation_hours = 72, .escalation_min_attempts = 3};
+  return campaign;
+}
+
 std::vector<DemoCallerDuty> Callers(const DemoCallsOptions& options) {
   std::vector<DemoCallerDuty> callers;
   for (std::size_t i = 0; i < options.callers; ++i) {
     DemoCallerDuty duty;
-    duty.weekdays = i % 5 == 4 ? "1,2,3" : "1,2,3,4,5";  // some volunteers work part of the week
+    // Some volunteers work part of the week.
+    duty.weekdays = i % 5 == 4 ? WeekdaySet::Of({1, 2, 3}) : WeekdaySet::Of({1, 2, 3, 4, 5});
     const bool afternoon = i % 2 == 1;
-    duty.shift_start = afternoon ? "14:00" : "09:00";
-    duty.shift_end = afternoon ? "17:00" : "12:30";
+    duty.shift = afternoon ? Hours(14, 17) : LocalWindow{.start_minute = 9 * 60, .end_minute = 12 * 60 + 30};
     duty.calls_per_shift = 20;
     callers.push_back(duty);
   }
   if (options.callers > 3) {
     // One caller away this week: her people go to stand-ins, and back to her afterwards.
-    callers[3].absence =
-        std::pair{FormatCalendarDay(options.today - days{2}), FormatCalendarDay(options.today + days{4})};
+    callers[3].absence = std::pair{options.today - days{2}, options.today + days{4}};
   }
   return callers;
 }
 
-std::vector<DemoQuestion> Script() {
-  return {{"Comment allez-vous aujourd'hui, de 1 (très mal) à 5 (très bien) ?", "scale", "psychological_distress", "1"},
-          {"Avez-vous de quoi manger pour les prochains jours ?", "yes_no", "groceries", "no"},
-          {"Prenez-vous vos médicaments comme prévu ?", "yes_no", "medicines", "no"},
-          {"Avez-vous vu ou parlé à quelqu'un cette semaine ?", "yes_no", "isolation", "no"},
-          {"Souhaitez-vous être rappelé plus souvent ?", "yes_no", "", ""}};
+Question Ask(const char* prompt, AnswerKind kind, const char* raises_need, const char* raises_on) {
+  return Question{.prompt = prompt, .answer_kind = kind, .raises_need = raises_need, .raises_on = raises_on};
+}
+
+std::vector<Question> Script() {
+  return {Ask("Comment allez-vous aujourd'hui, de 1 (très mal) à 5 (très bien) ?", AnswerKind::kScale,
+              "psychological_distress", "1"),
+          Ask("Avez-vous de quoi manger pour les prochains jours ?", AnswerKind::kYesNo, "groceries", "no"),
+          Ask("Prenez-vous vos médicaments comme prévu ?", AnswerKind::kYesNo, "medicines", "no"),
+          Ask("Avez-vous vu ou parlé à quelqu'un cette semaine ?", AnswerKind::kYesNo, "isolation", "no"),
+          Ask("Souhaitez-vous être rappelé plus souvent ?", AnswerKind::kYesNo, "", "")};
+}
+
+// The intake agent's guided questions answered so that QualifyUrgency gives `urgency` (inbound_rules.hpp).
+std::vector<UrgencyAnswer> AnswersGiving(std::string_view urgency) {
+  std::vector<UrgencyAnswer> answers;
+  for (const UrgencyQuestion& question : UrgencyQuestions()) {
+    const std::string_view id = question.id;
+    const bool yes = (urgency == "immediate" && id == "danger_now") ||
+                     (urgency == "high" && (id == "alone" || id == "no_food_or_medicine_today")) ||
+                     (urgency == "low" && id == "heat_or_cold_at_home");
+    answers.push_back(UrgencyAnswer{std::string(id), yes ? Answer::kYes : Answer::kNo});
+  }
+  return answers;
+}
+
+// Immediate and high needs want an answer within days, the others within ten days: the oldest urgent ones still
+// waiting are overdue, a few for the coordinator's badge.
+int DueDays(std::string_view urgency) {
+  if (urgency == "immediate") return 1;
+  return urgency == "high" ? 4 : 10;
+}
+
+// The referral's steps to `state` from its creation, those before `until` only (the demo has no future).
+std::vector<std::pair<std::string, core::EpochMillis>> ReferralSteps(std::string_view state, core::EpochMillis created,
+                                                                     core::EpochMillis until) {
+  std::vector<std::pair<std::string, core::EpochMillis>> steps;
+  if (state != "proposed") steps.emplace_back("sent", created + kHour);
+  if (state == "accepted" || state == "done") steps.emplace_back("accepted", created + 26 * kHour);
+  if (state == "refused") steps.emplace_back("refused", created + 26 * kHour);
+  if (state == "done") steps.emplace_back("done", created + 50 * kHour);
+  std::erase_if(steps, [&](const auto& step) { return step.second >= until; });
+  return steps;
 }
 
 }  // namespace
@@ -168,7 +240,8 @@ DemoCallsPlan GenerateDemoCalls(const DemoCallsOptions& options) {
   std::mt19937_64 random(options.seed ^ 0x6361'6c6c'7344'656dULL);  // "callsDem": apart from the town's draws
   DemoCallsPlan plan;
   const local_days campaign_start = options.today - days{kCampaignAgeDays};
-  plan.campaign_starts_on = FormatCalendarDay(campaign_start);
+  const core::EpochMillis today_start = ParisMidnight(options.today);
+  plan.campaign = DemoCampaign(campaign_start);
   plan.questions = Script();
   plan.callers = Callers(options);
   plan.partners = {
@@ -184,16 +257,14 @@ DemoCallsPlan GenerateDemoCalls(const DemoCallsOptions& options) {
   const core::EpochMillis enrolled_at = ParisMidnight(campaign_start) + 9 * kHour;
   std::uniform_int_distribution<int> percent(0, 99);
   std::uniform_int_distribution<std::size_t> window(0, kWindows.size() - 1);
+  std::vector<std::size_t> load(plan.callers.size(), 0);
   for (std::size_t i = 0; i < persons.size(); ++i) {
     DemoEnrolment enrolment;
     enrolment.person = persons[i];
-    enrolment.caller = options.callers == 0 ? 0 : i % options.callers;
-    const Window& agreed = kWindows[window(random)];
-    enrolment.window_start = agreed.start;
-    enrolment.window_end = agreed.end;
+    enrolment.window = kWindows[window(random)];
+    enrolment.caller = UsualCaller(plan.callers, load, enrolment.window);
     enrolment.lives_alone = percent(random) < 60;
     enrolment.no_family = percent(random) < 20;
-    enrolment.priority = (enrolment.lives_alone ? 1 : 0) + (enrolment.no_family ? 2 : 0);
     enrolment.enrolled_at = enrolled_at;
     const int contacts = enrolment.no_family ? (percent(random) < 50 ? 1 : 0) : 1 + percent(random) % 2;
     for (int c = 0; c < contacts; ++c) {
@@ -207,57 +278,70 @@ DemoCallsPlan GenerateDemoCalls(const DemoCallsOptions& options) {
     plan.enrolments.push_back(std::move(enrolment));
   }
 
-  // A week of calls: every third day on working days, retries after no answer, voicemail or a busy line.
+  // A week of calls: every third day on working days, retries after no answer, voicemail or a busy line; a
+  // person in hospital or away is not called again (the enrolment is paused).
   const auto unreachable = [](std::size_t i) { return i % kUnreachableEvery == 7; };
+  const CampaignTimings& timings = plan.campaign.timings;
   std::uniform_int_distribution<int> minute_in_window(0, 45);
   std::uniform_int_distribution<std::size_t> note(0, kReachedNotes.size() - 1);
+  std::vector<bool> paused(plan.enrolments.size(), false);
+  std::vector<bool> reached(plan.enrolments.size(), false);
+  const auto reached_call = [&](std::size_t i, core::EpochMillis at) {
+    DemoCall call;
+    call.enrolment = i;
+    call.caller = CallerOn(plan.callers, plan.enrolments[i], ParisDayOf(at));
+    call.outcome = CallOutcome::kReached;
+    call.started_at = at;
+    call.duration_seconds = 240 + percent(random) * 12;
+    call.worrying = percent(random) < 6;
+    call.notes = call.worrying ? "Inquiétant : voir la fiche de besoins." : kReachedNotes[note(random)];
+    return call;
+  };
   for (local_days day = options.today - days{kHistoryDays}; day < options.today; day += days{1}) {
     if (!IsWorkingDay(day)) continue;
     const auto serial = static_cast<std::size_t>(day.time_since_epoch().count());
     for (std::size_t i = 0; i < plan.enrolments.size(); ++i) {
-      if ((serial + i) % 3 != 0 && !unreachable(i)) continue;
-      DemoEnrolment& enrolment = plan.enrolments[i];
-      core::EpochMillis at = AgreedWindowOn(day, WindowOf(enrolment)).start + minute_in_window(random) * kMinute;
-      for (int attempt = 0; attempt < kMaxAttemptsPerDay; ++attempt) {
-        DemoCall call;
-        call.enrolment = i;
-        call.started_at = at;
+      if (paused[i] || ((serial + i) % 3 != 0 && !unreachable(i))) continue;
+      const DemoEnrolment& enrolment = plan.enrolments[i];
+      core::EpochMillis at = AgreedWindowOn(day, enrolment.window).start + minute_in_window(random) * kMinute;
+      for (int attempt = 0; attempt < timings.max_attempts_per_day; ++attempt) {
+        CallOutcome outcome = CallOutcome::kNoAnswer;
         if (unreachable(i)) {
-          call.outcome = percent(random) < 70 ? CallOutcome::kNoAnswer : CallOutcome::kVoicemail;
+          outcome = percent(random) < 70 ? CallOutcome::kNoAnswer : CallOutcome::kVoicemail;
         } else {
-          call.outcome = attempt == 0 ? FirstOutcome(random)
-                                      : (percent(random) < 55 ? CallOutcome::kReached : CallOutcome::kNoAnswer);
+          outcome = attempt == 0 ? FirstOutcome(random)
+                                 : (percent(random) < 55 ? CallOutcome::kReached : CallOutcome::kNoAnswer);
         }
-        if (call.outcome == CallOutcome::kReached) {
-          call.duration_seconds = 240 + percent(random) * 12;
-          call.worrying = percent(random) < 6;
-          call.notes = call.worrying ? "Inquiétant : voir la fiche de besoins." : kReachedNotes[note(random)];
+        DemoCall call;
+        if (outcome == CallOutcome::kReached) {
+          call = reached_call(i, at);
+          reached[i] = true;
         } else {
+          call.enrolment = i;
+          call.caller = CallerOn(plan.callers, enrolment, day);
+          call.outcome = outcome;
+          call.started_at = at;
           call.duration_seconds = 10 + percent(random) % 30;
         }
-        enrolment.last_attempt_at = at;
-        if (call.outcome == CallOutcome::kReached) enrolment.last_reached_at = at;
         plan.calls.push_back(call);
-        if (!Retried(call.outcome)) break;
-        at += kRetryMinutes * kMinute + minute_in_window(random) * kMinute / 5;
+        paused[i] = Pauses(outcome);
+        if (!Retried(outcome)) break;
+        at += timings.retry_delay_minutes * kMinute + minute_in_window(random) * kMinute / 5;
       }
     }
   }
-  std::stable_sort(plan.calls.begin(), plan.calls.end(),
-                   [](const DemoCall& a, const DemoCall& b) { return a.started_at < b.started_at; });
-  // Before the week: everyone was reached once in the days after enrolment, except the unreachable ones, last
-  // reached on the day they were enrolled.
+  // Before the week: the people not reached during it were reached once in the days before, on a working day,
+  // except the unreachable ones.
   for (std::size_t i = 0; i < plan.enrolments.size(); ++i) {
-    DemoEnrolment& enrolment = plan.enrolments[i];
-    if (enrolment.last_reached_at) continue;
-    const local_days before = options.today - days{kHistoryDays + 1 + static_cast<int>(i % 3)};
-    enrolment.last_reached_at = unreachable(i) ? enrolled_at : AgreedWindowOn(before, WindowOf(enrolment)).start;
-    if (!enrolment.last_attempt_at) enrolment.last_attempt_at = enrolment.last_reached_at;
+    if (reached[i] || unreachable(i)) continue;
+    local_days before = options.today - days{kHistoryDays + 1 + static_cast<int>(i % 3)};
+    while (!IsWorkingDay(before)) before -= days{1};
+    plan.calls.push_back(reached_call(i, AgreedWindowOn(before, plan.enrolments[i].window).start));
   }
 
   // The unreachable people: the first four escalated and still open (at each step of the procedure), the next
-  // two closed after a home visit.
-  const core::EpochMillis today_start = ParisMidnight(options.today);
+  // two closed after a home visit. Nobody calls them after the visit: one was found well, the other is in
+  // hospital.
   std::size_t escalated = 0;
   for (std::size_t i = 0; i < plan.enrolments.size() && escalated < 6; ++i) {
     if (!unreachable(i)) continue;
@@ -275,32 +359,49 @@ DemoCallsPlan GenerateDemoCalls(const DemoCallsOptions& options) {
     }
     if (step >= 4) {
       escalation.closed_at = escalation.raised_at + 6 * kHour;
-      escalation.visit_outcome = step == 4 ? "found_well" : "hospitalised";
+      escalation.visit_outcome = step == 4 ? VisitOutcome::kFoundWell : VisitOutcome::kHospitalised;
       escalation.visit_notes = step == 4 ? "Trouvée en bonne santé, téléphone débranché par erreur."
                                          : "Hospitalisée depuis lundi, famille prévenue.";
+      std::erase_if(plan.calls, [&](const DemoCall& call) {
+        return call.enrolment == i && call.started_at >= *escalation.closed_at;
+      });
     }
     plan.escalations.push_back(escalation);
   }
+  std::stable_sort(plan.calls.begin(), plan.calls.end(),
+                   [](const DemoCall& a, const DemoCall& b) { return a.started_at < b.started_at; });
 
   // Needs from the worrying calls, some referred to a partner or a service.
   std::uniform_int_distribution<std::size_t> example(0, kNeedExamples.size() - 1);
   std::uniform_int_distribution<std::size_t> state(0, kReferralStates.size() - 1);
   for (std::size_t c = 0; c < plan.calls.size(); ++c) {
-    if (!plan.calls[c].worrying) continue;
+    const DemoCall& call = plan.calls[c];
+    if (!call.worrying) continue;
     const NeedExample& need_example = kNeedExamples[example(random)];
     DemoNeed need;
     need.call = c;
     need.kind = need_example.kind;
     need.urgency = need_example.urgency;
     need.notes = need_example.notes;
+    const core::EpochMillis recorded = call.started_at + call.duration_seconds * 1000;
     const std::string service = need_example.service;
     if (!service.empty() && percent(random) < 75) {
-      need.referral_service = service;
-      need.referral_state = kReferralStates[state(random)];
-      if (service == "charity") need.referral_partner = 0;
-      if (service == "home_help") need.referral_partner = 1;
-    } else {
-      need.closed = percent(random) < 30;
+      DemoReferral referral;
+      referral.service = service;
+      referral.due_days = DueDays(need.urgency);
+      referral.created_at = recorded + 2 * kHour;
+      const std::string_view referral_state = kReferralStates[state(random)];
+      referral.steps = ReferralSteps(referral_state, referral.created_at, today_start);
+      if (service == "charity") referral.partner = 0;
+      if (service == "home_help") referral.partner = 1;
+      // The social worker closes the need once the service has done what was asked.
+      if (!referral.steps.empty() && referral.steps.back().first == "done") {
+        const core::EpochMillis closed = referral.steps.back().second + kHour;
+        if (closed < today_start) need.closed_at = closed;
+      }
+      need.referral = std::move(referral);
+    } else if (percent(random) < 30 && recorded + 24 * kHour < today_start) {
+      need.closed_at = recorded + 24 * kHour;  // met without a referral
     }
     plan.needs.push_back(std::move(need));
   }
@@ -321,9 +422,11 @@ DemoCallsPlan GenerateDemoCalls(const DemoCallsOptions& options) {
       inbound.contact_phone = Phone(random);
     }
     inbound.topic = example_call.topic;
-    inbound.urgency = example_call.urgency;
+    inbound.urgency_answers = AnswersGiving(example_call.urgency);
     inbound.queue = example_call.queue;
-    inbound.state = example_call.state;
+    const std::string_view state_reached = example_call.state;
+    if (state_reached != "new") inbound.assigned_at = inbound.received_at + 5 * kMinute;
+    if (state_reached == "closed") inbound.closed_at = inbound.received_at + 20 * kMinute;
     inbound.notes = example_call.notes;
     plan.inbound.push_back(std::move(inbound));
   }

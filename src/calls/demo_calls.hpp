@@ -2,16 +2,21 @@
 // The call platform of `lien demo` (issue 4, "Demo"): an active wellbeing campaign with a short script, twenty
 // callers on the roster, a few hundred people enrolled, the last week of calls with realistic outcomes and
 // retries, a few people not reached escalated (open and closed), needs and referrals to two partners, and
-// inbound requests. Pure values made from a seed and a day; demo_calls_store.hpp writes them. Same seed and
-// same day, same history. Persons and accounts are given by index (the store maps them to ids).
+// inbound requests. Pure values made from a seed and a day; demo_calls_store.hpp writes them through the
+// stores' own functions. Same seed and same day, same history (whatever the hour: nothing happens after the
+// midnight starting that day). Persons and accounts are given by index (the store maps them to ids).
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "calls/campaign_model.hpp"
+#include "calls/escalation_workflow.hpp"
+#include "calls/inbound_rules.hpp"
 #include "calls/schedule_model.hpp"
 #include "core/clock.hpp"
 
@@ -27,43 +32,35 @@ struct DemoCallsOptions {
   std::size_t enrolments = 300;   ///< at most `persons`
 };
 
-struct DemoQuestion {
-  std::string prompt;
-  std::string answer_kind;  ///< yes_no, scale
-  std::string raises_need;
-  std::string raises_on;
-};
-
 struct DemoCallerDuty {
-  std::string weekdays;  ///< "1,2,3,4,5"
-  std::string shift_start;
-  std::string shift_end;
+  WeekdaySet weekdays;
+  LocalWindow shift;
   int calls_per_shift = 20;
-  std::optional<std::pair<std::string, std::string>> absence;  ///< from_day, until_day (inclusive)
+  std::optional<std::pair<std::chrono::local_days, std::chrono::local_days>> absence;  ///< from, until (included)
 };
 
 struct DemoEmergencyContact {
   std::string name;
   std::string relation;
-  std::string phone;
+  std::string phone;  ///< as typed ("06 12 34 56 78"); the store keeps it in E.164
 };
 
+/// A person enrolled by hand by the coordinator, with the follow-up profile written first.
 struct DemoEnrolment {
   std::size_t person = 0;
-  std::size_t caller = 0;
-  std::string window_start;
-  std::string window_end;
-  int priority = 0;
+  std::size_t caller = 0;  ///< the usual caller: the least loaded of those whose shift overlaps the window
+  LocalWindow window;      ///< agreed with the person, also their preference in the profile
   bool lives_alone = false;
   bool no_family = false;
   std::vector<DemoEmergencyContact> contacts;
   core::EpochMillis enrolled_at = 0;
-  std::optional<core::EpochMillis> last_attempt_at;
-  std::optional<core::EpochMillis> last_reached_at;
 };
 
+/// A call as the calling screen records it (call_store's RecordCall with the outcome's decision). After an
+/// outcome that pauses the enrolment (in hospital, away) the person gets no more calls.
 struct DemoCall {
   std::size_t enrolment = 0;
+  std::size_t caller = 0;  ///< the usual caller, or a stand-in on duty when they are off (caller_assignment.hpp)
   CallOutcome outcome = CallOutcome::kReached;
   core::EpochMillis started_at = 0;
   int duration_seconds = 0;
@@ -71,16 +68,26 @@ struct DemoCall {
   std::string notes;
 };
 
+/// An escalation raised as the sweep raises it, then taken through the workflow's steps at their instants.
 struct DemoEscalation {
   std::size_t enrolment = 0;
   core::EpochMillis raised_at = 0;
   std::optional<core::EpochMillis> contacts_tried_at;
   std::string contacts_outcome;
   std::optional<core::EpochMillis> visit_assigned_at;
-  std::string visit_assignee_name;
+  std::string visit_assignee_name;             ///< a service named by hand
   std::optional<core::EpochMillis> closed_at;  ///< with visit_outcome
-  std::string visit_outcome;
+  std::optional<VisitOutcome> visit_outcome;
   std::string visit_notes;
+};
+
+/// A referral of a need and the states it went through (sent, accepted or refused, done), each at its instant.
+struct DemoReferral {
+  std::string service;
+  std::optional<std::size_t> partner;  ///< 0 the charity, 1 the home help; none for an internal service
+  int due_days = 7;                    ///< the due date: this many Paris days after it was made
+  core::EpochMillis created_at = 0;
+  std::vector<std::pair<std::string, core::EpochMillis>> steps;
 };
 
 struct DemoNeed {
@@ -88,11 +95,9 @@ struct DemoNeed {
   std::string kind;
   std::string urgency;
   std::string notes;
-  /// A referral made of it, if any: service, state, partner index (0 charity, 1 home help) or none.
-  std::optional<std::string> referral_service;
-  std::string referral_state;
-  std::optional<std::size_t> referral_partner;
-  bool closed = false;  ///< the need was met without a referral
+  std::optional<DemoReferral> referral;
+  /// Closed by the social worker: met without a referral, or once the referral is done.
+  std::optional<core::EpochMillis> closed_at;
 };
 
 struct DemoPartner {
@@ -102,6 +107,7 @@ struct DemoPartner {
   std::string phone;
 };
 
+/// A call on the inbound line: recorded by the intake agent, then assigned to the social worker and maybe closed.
 struct DemoInbound {
   core::EpochMillis received_at = 0;
   std::optional<std::size_t> enrolment;  ///< about an enrolled person, or a new contact
@@ -109,15 +115,16 @@ struct DemoInbound {
   std::string contact_phone;
   std::string contact_relation;  ///< self, relative, neighbour, professional
   std::string topic;
-  std::string urgency;
+  std::vector<UrgencyAnswer> urgency_answers;  ///< the guided qualification, every question answered
   std::string queue;
-  std::string state;  ///< new, assigned, closed
+  std::optional<core::EpochMillis> assigned_at;
+  std::optional<core::EpochMillis> closed_at;
   std::string notes;
 };
 
 struct DemoCallsPlan {
-  std::string campaign_starts_on;  ///< 'YYYY-MM-DD'
-  std::vector<DemoQuestion> questions;
+  Campaign campaign;  ///< name, kind, period, frequency, window and timings (the store sets the rest)
+  std::vector<Question> questions;
   std::vector<DemoCallerDuty> callers;
   std::vector<DemoEnrolment> enrolments;
   std::vector<DemoCall> calls;  ///< ordered by start

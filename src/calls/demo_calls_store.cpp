@@ -3,24 +3,51 @@
 #include <algorithm>
 #include <string>
 
+#include "auth/store.hpp"
 #include "calls/agreed_window.hpp"
+#include "calls/call_outcome_rules.hpp"
+#include "calls/call_store.hpp"
+#include "calls/caller_roster_store.hpp"
+#include "calls/campaign_activation.hpp"
+#include "calls/campaign_rules.hpp"
+#include "calls/campaign_store.hpp"
 #include "calls/demo_calls.hpp"
+#include "calls/enrolment_store.hpp"
+#include "calls/escalation_actions.hpp"
+#include "calls/escalation_store.hpp"
+#include "calls/follow_up_profile_store.hpp"
+#include "calls/inbound_store.hpp"
 #include "calls/need_store.hpp"
+#include "calls/partner_store.hpp"
+#include "calls/referral_store.hpp"
 #include "calls/schedule_text.hpp"
 #include "register/person_rules.hpp"
 #include "register/person_store.hpp"
+#include "register/register_entry_model.hpp"
 
 namespace lien::calls {
 namespace {
 
 constexpr int kCandidatePersons = 600;
 constexpr int kSearchPage = 100;
-constexpr core::EpochMillis kMinute = 60'000;
-constexpr core::EpochMillis kHour = 60 * kMinute;
+constexpr core::EpochMillis kHour = 3'600'000;
 
-db::Value Optional(const std::optional<std::int64_t>& value) {
-  return value ? db::Value(*value) : db::Value(std::monostate{});
+// Every step goes through the function the application's own route calls, with the checks that route makes
+// first; a refusal is a plan the application would not accept, and rolls the whole demo back.
+template <class T>
+core::Status StatusOf(const core::Result<T>& result) {
+  if (result) return {};
+  return core::Fail(result.error());
 }
+
+// The ids the plan's indexes stand for, as the steps store them.
+struct Stored {
+  std::vector<std::int64_t> persons;
+  CampaignId campaign = 0;
+  std::vector<EnrolmentForCall> enrolments;
+  std::vector<std::int64_t> calls;
+  std::vector<std::int64_t> partners;
+};
 
 // Active persons aged 70 or more, in the register's name order (stable for a given town).
 std::vector<std::int64_t> Candidates(db::Connection& connection, core::EpochMillis now) {
@@ -40,246 +67,301 @@ std::vector<std::int64_t> Candidates(db::Connection& connection, core::EpochMill
   return ids;
 }
 
-std::int64_t InsertCampaign(db::Connection& connection, const DemoCallsPlan& plan, const DemoCallsAccounts& accounts,
-                            core::EpochMillis created_at) {
-  const auto id = connection
-                      .QueryOne(
-                          "INSERT INTO campaigns (name, kind, status, starts_on, target, frequency_days, weekdays, "
-                          "window_start, window_end, retry_delay_minutes, max_attempts_per_day, escalation_hours, "
-                          "escalation_min_attempts, created_at, created_by, updated_at, updated_by) "
-                          "VALUES (?, 'wellbeing', 'active', ?, '{}', 3, '', '09:00', '17:00', 90, 3, 72, 3, ?, ?, ?, "
-                          "?) RETURNING id",
-                          {std::string(kDemoCampaignName), plan.campaign_starts_on, created_at, accounts.coordinator,
-                           created_at, accounts.coordinator})
-                      ->Int(0);
-  std::int64_t position = 1;
-  for (const DemoQuestion& question : plan.questions) {
-    connection.Execute(
-        "INSERT INTO campaign_questions (campaign_id, position, prompt, answer_kind, raises_need, raises_on) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        {id, position++, question.prompt, question.answer_kind, question.raises_need, question.raises_on});
-  }
-  return id;
+bool HasDemoCampaign(db::Connection& connection) {
+  const auto campaigns = ListCampaigns(connection, std::nullopt);
+  return std::any_of(campaigns.begin(), campaigns.end(),
+                     [](const CampaignListItem& item) { return item.campaign.name == kDemoCampaignName; });
 }
 
-void InsertCallers(db::Connection& connection, const DemoCallsPlan& plan, const DemoCallsAccounts& accounts,
-                   core::EpochMillis now, DemoCallsCounts& counts) {
+std::int64_t CallerAccount(const DemoCallsAccounts& accounts, std::size_t caller) {
+  return caller < accounts.callers.size() ? accounts.callers[caller] : accounts.coordinator;
+}
+
+// As the coordinator makes it: a draft, its script, then activated. Its target selects nobody: the people are
+// enrolled by hand (AddEnrolments).
+core::Result<CampaignId> AddCampaign(db::Connection& connection, const DemoCallsPlan& plan,
+                                     const DemoCallsAccounts& accounts, core::EpochMillis at) {
+  if (auto ok = ValidateCampaign(plan.campaign, registry::RegisterGrounds()); !ok) return core::Fail(ok.error());
+  if (auto ok = ValidateScript(plan.questions); !ok) return core::Fail(ok.error());
+  const Campaign draft = InsertCampaign(connection, plan.campaign, accounts.coordinator, at);
+  auto scripted = ReplaceQuestions(connection, draft.id, plan.questions, draft.version, accounts.coordinator, at);
+  if (!scripted) return core::Fail(scripted.error());
+  auto activated = ActivateCampaign(connection, draft.id, scripted->version, accounts.coordinator, at);
+  if (!activated) return core::Fail(activated.error());
+  return draft.id;
+}
+
+// The roster: callers already on it are left as they are.
+core::Status AddCallers(db::Connection& connection, const DemoCallsPlan& plan, const DemoCallsAccounts& accounts,
+                        core::EpochMillis at, DemoCallsCounts& counts) {
   for (std::size_t i = 0; i < plan.callers.size() && i < accounts.callers.size(); ++i) {
-    const DemoCallerDuty& duty = plan.callers[i];
-    const std::int64_t user = accounts.callers[i];
-    if (connection.QueryOne("SELECT 1 FROM callers WHERE user_id = ?", {user})) continue;
-    connection.Execute(
-        "INSERT INTO callers (user_id, weekdays, shift_start, shift_end, calls_per_shift, active, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, 1, ?)",
-        {user, duty.weekdays, duty.shift_start, duty.shift_end, std::int64_t{duty.calls_per_shift}, now});
+    const DemoCallerDuty& demo = plan.callers[i];
+    const CallerId user = accounts.callers[i];
+    if (LoadCaller(connection, user, ParisDayOf(at))) continue;
+    CallerDuty duty;
+    duty.user_id = user;
+    duty.weekdays = demo.weekdays;
+    duty.shift = demo.shift;
+    duty.calls_per_shift = demo.calls_per_shift;
+    if (auto ok = ValidateCallerDuty(duty); !ok) return ok;
+    if (auto saved = StatusOf(SaveCallerDuty(connection, duty, std::nullopt, at)); !saved) return saved;
     ++counts.callers;
-    if (duty.absence) {
-      connection.Execute(
-          "INSERT INTO caller_absences (user_id, from_day, until_day, reason, created_at, created_by) "
-          "VALUES (?, ?, ?, 'Congés', ?, ?)",
-          {user, duty.absence->first, duty.absence->second, now, accounts.coordinator});
-    }
+    if (!demo.absence) continue;
+    CallerAbsence absence;
+    absence.user_id = user;
+    absence.from_day = std::chrono::year_month_day{demo.absence->first};
+    absence.until_day = std::chrono::year_month_day{demo.absence->second};
+    absence.reason = "Congés";
+    if (auto ok = ValidateAbsence(absence); !ok) return ok;
+    if (auto added = StatusOf(AddAbsence(connection, absence, accounts.coordinator, at)); !added) return added;
   }
+  return {};
 }
 
-// The enrolments with the people's follow-up profile and emergency contacts (the profile is kept when the
-// person already has one).
-std::vector<std::int64_t> InsertEnrolments(db::Connection& connection, const DemoCallsPlan& plan,
-                                           const std::vector<std::int64_t>& persons, std::int64_t campaign,
-                                           const DemoCallsAccounts& accounts, core::EpochMillis now,
-                                           DemoCallsCounts& counts) {
-  std::vector<std::int64_t> ids;
-  ids.reserve(plan.enrolments.size());
-  for (const DemoEnrolment& enrolment : plan.enrolments) {
-    const std::int64_t person = persons[enrolment.person];
-    const std::optional<std::int64_t> caller =
-        enrolment.caller < accounts.callers.size() ? std::optional(accounts.callers[enrolment.caller]) : std::nullopt;
-    ids.push_back(
-        connection
-            .QueryOne("INSERT INTO enrolments (campaign_id, person_id, state, source, caller_id, window_start, "
-                      "window_end, priority, enrolled_at, enrolled_by, last_attempt_at, last_reached_at) "
-                      "VALUES (?, ?, 'active', 'manual', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                      {campaign, person, Optional(caller), enrolment.window_start, enrolment.window_end,
-                       std::int64_t{enrolment.priority}, enrolment.enrolled_at, accounts.coordinator,
-                       Optional(enrolment.last_attempt_at), Optional(enrolment.last_reached_at)})
-            ->Int(0));
+// The follow-up profile and emergency contacts, unless the person has a profile already.
+core::Status AddProfile(db::Connection& connection, const DemoEnrolment& demo, PersonId person,
+                        const DemoCallsAccounts& accounts, DemoCallsCounts& counts) {
+  if (LoadFollowUpProfile(connection, person)) return {};
+  FollowUpProfile profile;
+  profile.person_id = person;
+  profile.lives_alone = demo.lives_alone;
+  profile.no_family = demo.no_family;
+  profile.preferred_window = demo.window;
+  if (auto ok = ValidateFollowUpProfile(profile); !ok) return ok;
+  std::vector<EmergencyContact> contacts;
+  for (const DemoEmergencyContact& contact : demo.contacts) {
+    contacts.push_back(EmergencyContact{.name = contact.name, .relation = contact.relation, .phone = contact.phone});
+  }
+  if (auto ok = NormaliseEmergencyContacts(contacts); !ok) return ok;
+  auto saved = SaveFollowUpProfile(connection, profile, std::nullopt, false, accounts.coordinator, demo.enrolled_at);
+  if (!saved) return core::Fail(saved.error());
+  ReplaceEmergencyContacts(connection, person, contacts);
+  counts.emergency_contacts += static_cast<std::int64_t>(contacts.size());
+  return {};
+}
+
+// Each person added by hand on the enrolments' page, with the agreed window and the usual caller; the
+// priority is the store's (the profile is written first, so living alone counts).
+core::Status AddEnrolments(db::Connection& connection, const DemoCallsPlan& plan, const DemoCallsAccounts& accounts,
+                           Stored& stored, DemoCallsCounts& counts) {
+  for (const DemoEnrolment& demo : plan.enrolments) {
+    const PersonId person = stored.persons[demo.person];
+    if (auto ok = AddProfile(connection, demo, person, accounts, counts); !ok) return ok;
+    EnrolmentAgreement agreement;
+    agreement.schedule.window = demo.window;
+    if (demo.caller < accounts.callers.size()) agreement.caller_id = accounts.callers[demo.caller];
+    auto added = AddEnrolment(connection, stored.campaign, person, agreement, accounts.coordinator, demo.enrolled_at);
+    if (!added) return core::Fail(added.error());
+    stored.enrolments.push_back(*LoadEnrolmentById(connection, added->id));
     ++counts.enrolments;
-    if (connection.QueryOne("SELECT 1 FROM follow_up_profiles WHERE person_id = ?", {person})) continue;
-    connection.Execute(
-        "INSERT INTO follow_up_profiles (person_id, lives_alone, no_family, preferred_window_start, "
-        "preferred_window_end, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        {person, std::int64_t{enrolment.lives_alone}, std::int64_t{enrolment.no_family}, enrolment.window_start,
-         enrolment.window_end, now, accounts.coordinator});
-    std::int64_t position = 1;
-    for (const DemoEmergencyContact& contact : enrolment.contacts) {
-      connection.Execute(
-          "INSERT INTO emergency_contacts (person_id, position, name, relation, phone) VALUES (?, ?, ?, ?, ?)",
-          {person, position++, contact.name, contact.relation, contact.phone});
-      ++counts.emergency_contacts;
-    }
   }
-  return ids;
+  return {};
 }
 
-std::vector<std::int64_t> InsertCalls(db::Connection& connection, const DemoCallsPlan& plan,
-                                      const std::vector<std::int64_t>& enrolment_ids,
-                                      const std::vector<std::int64_t>& persons, std::int64_t campaign,
-                                      const DemoCallsAccounts& accounts, DemoCallsCounts& counts) {
-  std::vector<std::int64_t> ids;
-  ids.reserve(plan.calls.size());
+// Each call as POST /api/v1/calls records it without a worklist item: the outcome's decision from the attempts
+// of that Paris day, then RecordCall (the enrolment's last attempt and last reached, the pause, the priority,
+// and the person's last contact through the register). In order of time, as they were made.
+void AddCalls(db::Connection& connection, const DemoCallsPlan& plan, const DemoCallsAccounts& accounts, Stored& stored,
+              DemoCallsCounts& counts) {
+  stored.calls.reserve(plan.calls.size());
   for (const DemoCall& call : plan.calls) {
-    const DemoEnrolment& enrolment = plan.enrolments[call.enrolment];
-    const std::optional<std::int64_t> caller =
-        enrolment.caller < accounts.callers.size() ? std::optional(accounts.callers[enrolment.caller]) : std::nullopt;
-    ids.push_back(
-        connection
-            .QueryOne("INSERT INTO calls (enrolment_id, campaign_id, person_id, caller_id, outcome, started_at, "
-                      "duration_seconds, worrying, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                      "RETURNING id",
-                      {enrolment_ids[call.enrolment], campaign, persons[enrolment.person], Optional(caller),
-                       std::string(CallOutcomeName(call.outcome)), call.started_at, std::int64_t{call.duration_seconds},
-                       std::int64_t{call.worrying}, call.notes, call.started_at + call.duration_seconds * 1000})
-            ->Int(0));
+    const EnrolmentForCall& enrolment = stored.enrolments[call.enrolment];
+    const ParisDay day(ParisDayOf(call.started_at), 1);
+    const std::int32_t attempts_before = CallsOfEnrolmentBetween(connection, enrolment.id, day.Start(), day.End());
+    const OutcomeDecision decision =
+        DecideOutcome(call.outcome, call.started_at, attempts_before, enrolment.policy, day.End());
+    NewCall record{.enrolment = &enrolment,
+                   .item = nullptr,
+                   .caller_id = CallerAccount(accounts, call.caller),
+                   .outcome = call.outcome,
+                   .duration_seconds = call.duration_seconds,
+                   .notes = call.notes,
+                   .answers_json = "[]",
+                   .worrying = call.worrying,
+                   .at = call.started_at};
+    stored.calls.push_back(RecordCall(connection, record, decision));
     ++counts.calls;
     if (call.outcome == CallOutcome::kReached) ++counts.reached;
   }
-  return ids;
 }
 
-void InsertEscalations(db::Connection& connection, const DemoCallsPlan& plan,
-                       const std::vector<std::int64_t>& enrolment_ids, const std::vector<std::int64_t>& persons,
-                       std::int64_t campaign, const DemoCallsAccounts& accounts, DemoCallsCounts& counts) {
-  for (const DemoEscalation& escalation : plan.escalations) {
-    const std::int64_t enrolment = enrolment_ids[escalation.enrolment];
-    const bool closed = escalation.closed_at.has_value();
-    const char* state = closed                         ? "closed"
-                        : escalation.visit_assigned_at ? "visit_assigned"
-                        : escalation.contacts_tried_at ? "contacts_tried"
-                                                       : "open";
-    connection.Execute(
-        "INSERT INTO escalations (enrolment_id, campaign_id, person_id, state, open_key, raised_at, reason, "
-        "contacts_tried_at, contacts_outcome, visit_assignee_name, visit_assigned_at, visit_outcome, visit_notes, "
-        "closed_at, closed_by) VALUES (?, ?, ?, ?, ?, ?, 'not_reached', ?, ?, ?, ?, ?, ?, ?, ?)",
-        {enrolment, campaign, persons[plan.enrolments[escalation.enrolment].person], std::string(state),
-         closed ? db::Value(std::monostate{}) : db::Value(enrolment), escalation.raised_at,
-         Optional(escalation.contacts_tried_at), escalation.contacts_outcome, escalation.visit_assignee_name,
-         Optional(escalation.visit_assigned_at), escalation.visit_outcome, escalation.visit_notes,
-         Optional(escalation.closed_at), closed ? db::Value(accounts.coordinator) : db::Value(std::monostate{})});
-    ++(closed ? counts.escalations_closed : counts.escalations_open);
+// Raised as the sweep raises them, then taken through the workflow by the coordinator, step by step.
+core::Status AddEscalations(db::Connection& connection, const DemoCallsPlan& plan, const DemoCallsAccounts& accounts,
+                            const Stored& stored, DemoCallsCounts& counts) {
+  const auto coordinator = auth::store::FindUserById(connection, accounts.coordinator);
+  const EscalationActor actor{accounts.coordinator, coordinator ? coordinator->login : std::string(), true};
+  for (const DemoEscalation& demo : plan.escalations) {
+    const EnrolmentForCall& enrolment = stored.enrolments[demo.enrolment];
+    EscalationCandidate candidate;
+    candidate.enrolment_id = enrolment.id;
+    candidate.campaign_id = enrolment.campaign_id;
+    candidate.person_id = enrolment.person_id;
+    const auto id = InsertEscalation(connection, candidate, demo.raised_at, "not_reached");
+    if (!id) continue;  // one open already: cannot happen on the campaign just made
+    std::int64_t version = 1;
+    if (demo.contacts_tried_at) {
+      auto tried =
+          RecordContactsTried(connection, *id, version, demo.contacts_outcome, false, actor, *demo.contacts_tried_at);
+      if (!tried) return core::Fail(tried.error());
+      version = tried->version;
+    }
+    if (demo.visit_assigned_at) {
+      const VisitAssignment visit{std::nullopt, demo.visit_assignee_name, ""};
+      auto assigned = AssignVisit(connection, *id, version, visit, actor, *demo.visit_assigned_at);
+      if (!assigned) return core::Fail(assigned.error());
+      version = assigned->version;
+    }
+    if (demo.closed_at && demo.visit_outcome) {
+      auto closed = RecordVisitOutcome(connection, *id, version, *demo.visit_outcome, demo.visit_notes, std::nullopt,
+                                       actor, *demo.closed_at);
+      if (!closed) return core::Fail(closed.error());
+      ++counts.escalations_closed;
+    } else {
+      ++counts.escalations_open;
+    }
   }
+  return {};
 }
 
-std::vector<std::int64_t> InsertPartners(db::Connection& connection, const DemoCallsPlan& plan,
-                                         const DemoCallsAccounts& accounts, core::EpochMillis now,
-                                         DemoCallsCounts& counts) {
-  std::vector<std::int64_t> ids;
-  for (const DemoPartner& partner : plan.partners) {
-    ids.push_back(connection
-                      .QueryOne("INSERT INTO partners (name, service, email, phone, active, created_at) "
-                                "VALUES (?, ?, ?, ?, 1, ?) RETURNING id",
-                                {partner.name, partner.service, partner.email, partner.phone, now})
-                      ->Int(0));
+// The partners as the administration adds them; the demo's partner account acts for the charity.
+core::Status AddPartners(db::Connection& connection, const DemoCallsPlan& plan, const DemoCallsAccounts& accounts,
+                         core::EpochMillis at, Stored& stored, DemoCallsCounts& counts) {
+  for (const DemoPartner& demo : plan.partners) {
+    auto draft = NormalisePartner(PartnerDraft{demo.name, demo.service, demo.email, demo.phone, true});
+    if (!draft) return core::Fail(draft.error());
+    stored.partners.push_back(CreatePartner(connection, *draft, at).id);
     ++counts.partners;
   }
-  if (accounts.partner != 0 && !ids.empty() &&
-      !connection.QueryOne("SELECT 1 FROM partner_members WHERE user_id = ?", {accounts.partner})) {
-    connection.Execute("INSERT INTO partner_members (user_id, partner_id) VALUES (?, ?)", {accounts.partner, ids[0]});
-  }
-  return ids;
+  if (accounts.partner == 0 || stored.partners.empty() || PartnerOfAccount(connection, accounts.partner)) return {};
+  const auto account = auth::store::FindUserById(connection, accounts.partner);
+  if (!account) return {};
+  return StatusOf(AddMember(connection, stored.partners.front(), account->login));
 }
 
-// Needs through the needs' store (as the calling screen records them), then their referral and state.
-void InsertNeeds(db::Connection& connection, const DemoCallsPlan& plan, const std::vector<std::int64_t>& call_ids,
-                 const std::vector<std::int64_t>& persons, const std::vector<std::int64_t>& partner_ids,
-                 const DemoCallsAccounts& accounts, core::EpochMillis now, DemoCallsCounts& counts) {
+// A referral made by the social worker, then moved through its states at their instants.
+core::Status AddReferral(db::Connection& connection, const DemoReferral& demo, std::int64_t need_id,
+                         const std::string& notes, const DemoCallsAccounts& accounts, const Stored& stored) {
+  ReferralDraft draft;
+  draft.need_id = need_id;
+  draft.service = demo.service;
+  if (demo.partner && *demo.partner < stored.partners.size()) draft.partner_id = stored.partners[*demo.partner];
+  draft.due_on = FormatCalendarDay(ParisDayOf(demo.created_at) + std::chrono::days{demo.due_days});
+  draft.notes = notes;
+  auto referral =
+      CreateReferral(connection, draft, accounts.social_worker, demo.created_at, ParisIsoDay(demo.created_at));
+  if (!referral) return core::Fail(referral.error());
+  std::int64_t version = referral->version;
+  for (const auto& [state, at] : demo.steps) {
+    ReferralChange change;
+    change.state = state;
+    auto changed = ChangeReferral(connection, referral->id, version, change, ReferralActor::kPlatform,
+                                  accounts.social_worker, at, ParisIsoDay(at));
+    if (!changed) return core::Fail(changed.error());
+    version = changed->version;
+  }
+  return {};
+}
+
+// Needs recorded from their call by its caller, as the calling screen records them; their referrals and
+// closing by the social worker.
+core::Status AddNeeds(db::Connection& connection, const DemoCallsPlan& plan, const DemoCallsAccounts& accounts,
+                      const Stored& stored, DemoCallsCounts& counts) {
   for (const DemoNeed& demo : plan.needs) {
     const DemoCall& call = plan.calls[demo.call];
-    const DemoEnrolment& enrolment = plan.enrolments[call.enrolment];
     NeedDraft draft;
-    draft.person_id = persons[enrolment.person];
+    draft.person_id = stored.enrolments[call.enrolment].person_id;
     draft.source = std::string(kNeedFromCall);
-    draft.call_id = call_ids[demo.call];
+    draft.call_id = stored.calls[demo.call];
     draft.kind = demo.kind;
     draft.urgency = demo.urgency;
     draft.notes = demo.notes;
-    const core::EpochMillis at = call.started_at + call.duration_seconds * 1000;
-    const std::optional<std::int64_t> caller =
-        enrolment.caller < accounts.callers.size() ? std::optional(accounts.callers[enrolment.caller]) : std::nullopt;
-    auto need = CreateNeed(connection, draft, caller, at);
-    if (!need) continue;  // the plan only makes valid drafts; a refusal here would be a bug in the plan
+    const core::EpochMillis recorded = call.started_at + call.duration_seconds * 1000;
+    auto need = CreateNeed(connection, draft, CallerAccount(accounts, call.caller), recorded);
+    if (!need) return core::Fail(need.error());
     ++counts.needs;
-    if (demo.closed) MoveNeedState(connection, need->id, kNeedClosed, accounts.social_worker, at + 24 * kHour);
-    if (!demo.referral_service) continue;
-    const std::string& state = demo.referral_state;
-    const core::EpochMillis created = at + 2 * kHour;
-    const bool sent = state != "proposed";
-    const bool answered = state == "accepted" || state == "refused" || state == "done";
-    const std::optional<std::int64_t> partner = demo.referral_partner && *demo.referral_partner < partner_ids.size()
-                                                    ? std::optional(partner_ids[*demo.referral_partner])
-                                                    : std::nullopt;
-    connection.Execute(
-        "INSERT INTO referrals (need_id, person_id, service, partner_id, state, due_on, notes, created_at, "
-        "created_by, sent_at, answered_at, done_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {need->id, draft.person_id, *demo.referral_service, Optional(partner), state,
-         FormatCalendarDay(ParisDayOf(created + 7 * 24 * kHour)), demo.notes, created, accounts.social_worker,
-         sent ? db::Value(created + kHour) : db::Value(std::monostate{}),
-         answered ? db::Value(created + 26 * kHour) : db::Value(std::monostate{}),
-         state == "done" ? db::Value(created + 50 * kHour) : db::Value(std::monostate{}),
-         std::min(now, created + 50 * kHour)});
-    ++counts.referrals;
-    if (state == "refused") continue;  // the need stays open: someone finds another way
-    MoveNeedState(connection, need->id, state == "done" ? kNeedClosed : kNeedReferred, accounts.social_worker, created);
+    if (demo.referral) {
+      if (auto ok = AddReferral(connection, *demo.referral, need->id, demo.notes, accounts, stored); !ok) return ok;
+      ++counts.referrals;
+    }
+    if (demo.closed_at) {
+      NeedChange change;
+      change.state = std::string(kNeedClosed);
+      const auto current = LoadNeed(connection, need->id);
+      auto closed = UpdateNeed(connection, need->id, current->version, change, accounts.social_worker, *demo.closed_at);
+      if (!closed) return core::Fail(closed.error());
+    }
   }
+  return {};
 }
 
-void InsertInbound(db::Connection& connection, const DemoCallsPlan& plan, const std::vector<std::int64_t>& persons,
-                   const DemoCallsAccounts& accounts, DemoCallsCounts& counts) {
-  for (const DemoInbound& inbound : plan.inbound) {
-    const std::optional<std::int64_t> person =
-        inbound.enrolment ? std::optional(persons[plan.enrolments[*inbound.enrolment].person]) : std::nullopt;
-    const bool assigned = inbound.state != "new";
-    const bool closed = inbound.state == "closed";
-    connection.Execute(
-        "INSERT INTO inbound_requests (received_at, taken_by, person_id, contact_name, contact_phone, "
-        "contact_relation, topic, urgency, queue, assignee_id, state, notes, closed_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {inbound.received_at, accounts.intake, Optional(person), inbound.contact_name, inbound.contact_phone,
-         inbound.contact_relation, inbound.topic, inbound.urgency, inbound.queue,
-         assigned ? db::Value(accounts.social_worker) : db::Value(std::monostate{}), inbound.state, inbound.notes,
-         closed ? db::Value(inbound.received_at + 20 * kMinute) : db::Value(std::monostate{}),
-         inbound.received_at + (closed ? 20 * kMinute : 0)});
+// Taken by the intake agent, qualified by the guided questions, then assigned to the social worker and closed.
+core::Status AddInbound(db::Connection& connection, const DemoCallsPlan& plan, const DemoCallsAccounts& accounts,
+                        const Stored& stored, DemoCallsCounts& counts) {
+  for (const DemoInbound& demo : plan.inbound) {
+    InboundDraft draft;
+    if (demo.enrolment) draft.person_id = stored.enrolments[*demo.enrolment].person_id;
+    draft.contact_name = demo.contact_name;
+    draft.contact_phone = demo.contact_phone;
+    draft.contact_relation = demo.contact_relation;
+    draft.topic = demo.topic;
+    draft.urgency_answers = demo.urgency_answers;
+    draft.queue = demo.queue;
+    draft.notes = demo.notes;
+    auto record = BuildInboundRecord(draft, demo.received_at);
+    if (!record) return core::Fail(record.error());
+    auto request = CreateInboundRequest(connection, *record, accounts.intake, demo.received_at);
+    if (!request) return core::Fail(request.error());
+    if (demo.assigned_at) {
+      InboundChange change;
+      change.assignee_id = std::optional<std::int64_t>(accounts.social_worker);
+      request = ChangeInboundRequest(connection, request->id, request->version, change, *demo.assigned_at);
+      if (!request) return core::Fail(request.error());
+    }
+    if (demo.closed_at) {
+      InboundChange change;
+      change.state = std::string(kInboundClosed);
+      request = ChangeInboundRequest(connection, request->id, request->version, change, *demo.closed_at);
+      if (!request) return core::Fail(request.error());
+    }
     ++counts.inbound;
   }
+  return {};
 }
 
 }  // namespace
 
-DemoCallsCounts StoreDemoCalls(db::Connection& connection, const DemoCallsAccounts& accounts, std::uint64_t seed,
-                               core::EpochMillis now) {
+core::Result<DemoCallsCounts> StoreDemoCalls(db::Connection& connection, const DemoCallsAccounts& accounts,
+                                             std::uint64_t seed, core::EpochMillis now) {
   DemoCallsCounts counts;
-  if (connection.QueryOne("SELECT 1 FROM campaigns WHERE name = ?", {std::string(kDemoCampaignName)})) {
+  if (HasDemoCampaign(connection)) {
     counts.already_filled = true;
     return counts;
   }
-  const std::vector<std::int64_t> persons = Candidates(connection, now);
+  Stored stored;
+  stored.persons = Candidates(connection, now);
   DemoCallsOptions options;
   options.seed = seed;
   options.today = ParisDayOf(now);
-  options.persons = persons.size();
+  options.persons = stored.persons.size();
   options.callers = accounts.callers.size();
   const DemoCallsPlan plan = GenerateDemoCalls(options);
 
+  // Three weeks ago, the morning the campaign started.
   const core::EpochMillis created_at = ParisMidnight(options.today - std::chrono::days{21}) + 8 * kHour;
-  const std::int64_t campaign = InsertCampaign(connection, plan, accounts, created_at);
+  auto campaign = AddCampaign(connection, plan, accounts, created_at);
+  if (!campaign) return core::Fail(campaign.error());
+  stored.campaign = *campaign;
   counts.campaigns = 1;
   counts.questions = static_cast<std::int64_t>(plan.questions.size());
-  InsertCallers(connection, plan, accounts, created_at, counts);
-  const auto enrolment_ids = InsertEnrolments(connection, plan, persons, campaign, accounts, created_at, counts);
-  const auto call_ids = InsertCalls(connection, plan, enrolment_ids, persons, campaign, accounts, counts);
-  InsertEscalations(connection, plan, enrolment_ids, persons, campaign, accounts, counts);
-  const auto partner_ids = InsertPartners(connection, plan, accounts, created_at, counts);
-  InsertNeeds(connection, plan, call_ids, persons, partner_ids, accounts, now, counts);
-  InsertInbound(connection, plan, persons, accounts, counts);
+  if (auto ok = AddCallers(connection, plan, accounts, created_at, counts); !ok) return core::Fail(ok.error());
+  if (auto ok = AddEnrolments(connection, plan, accounts, stored, counts); !ok) return core::Fail(ok.error());
+  AddCalls(connection, plan, accounts, stored, counts);
+  if (auto ok = AddEscalations(connection, plan, accounts, stored, counts); !ok) return core::Fail(ok.error());
+  if (auto ok = AddPartners(connection, plan, accounts, created_at, stored, counts); !ok) {
+    return core::Fail(ok.error());
+  }
+  if (auto ok = AddNeeds(connection, plan, accounts, stored, counts); !ok) return core::Fail(ok.error());
+  if (auto ok = AddInbound(connection, plan, accounts, stored, counts); !ok) return core::Fail(ok.error());
   return counts;
 }
 

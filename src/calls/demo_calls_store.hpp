@@ -1,11 +1,17 @@
 #pragma once
 // Stores the call platform of `lien demo` (demo_calls.hpp) in the caller's write transaction, on the demo
-// town already stored. Idempotent: when the demo campaign exists, nothing is written.
+// town already stored. Every row goes through the function the application's routes call (campaign, roster,
+// follow-up profile, enrolment, call, escalation, partner, need, referral and inbound stores), at the plan's
+// instants, so the demo holds exactly what the application would have written: the calls set the enrolments'
+// last attempt and reach and the persons' last contact (retention counts from it), escalations and referrals
+// carry their workflow's stamps. No audit events: nobody read or changed anything through the API.
+// Idempotent: when the demo campaign exists, nothing is written.
 
 #include <cstdint>
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/result.hpp"
 #include "db/database.hpp"
 
 namespace lien::calls {
@@ -38,8 +44,9 @@ struct DemoCallsCounts {
 };
 
 /// Enrols persons aged 70 or more (active, in name order) up to 300. `seed` and the Paris day of `now` make
-/// the history; the same seed and day give the same rows.
-DemoCallsCounts StoreDemoCalls(db::Connection& connection, const DemoCallsAccounts& accounts, std::uint64_t seed,
-                               core::EpochMillis now);
+/// the history; the same seed and day give the same rows. A store's refusal (a plan the application would not
+/// accept) is returned as is, and the caller's transaction rolls back.
+core::Result<DemoCallsCounts> StoreDemoCalls(db::Connection& connection, const DemoCallsAccounts& accounts,
+                                             std::uint64_t seed, core::EpochMillis now);
 
 }  // namespace lien::calls
