@@ -14,7 +14,10 @@ std::optional<StoredReply> FindStoredReply(db::Connection& connection, std::int6
 
 void StoreReply(db::Connection& connection, std::int64_t user_id, const std::string& key, const StoredReply& reply,
                 core::EpochMillis now) {
-  connection.Execute("DELETE FROM idempotency_keys WHERE user_id = ? AND idempotency_key = ?", {user_id, key});
+  // The account's expired replies go (an expired row of this key among them), so the table holds at most a
+  // day of each account's keys. Only expired ones: a live row of the key, stored meanwhile by a concurrent
+  // request, must stay and make the INSERT fail.
+  connection.Execute("DELETE FROM idempotency_keys WHERE user_id = ? AND expires_at <= ?", {user_id, now});
   connection.Execute(
       "INSERT INTO idempotency_keys (user_id, idempotency_key, method, path, request_hash, status, response_body, "
       "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -1,7 +1,7 @@
 #pragma once
-// Replies kept for Idempotency-Key retries (table idempotency_keys, migration 2): a caller's screen that loses
-// its connection after "save" sends the same call again with the same key and gets the first reply back
-// instead of a second call recorded.
+// Replies kept for Idempotency-Key retries (table idempotency_keys, migration 2), for the call platform's
+// creating POSTs (idempotent_post.hpp): a screen that loses its connection after "save" sends the same request
+// again with the same key and gets the first reply back instead of a second record.
 
 #include <cstdint>
 #include <optional>
@@ -27,7 +27,8 @@ struct StoredReply {
 std::optional<StoredReply> FindStoredReply(db::Connection& connection, std::int64_t user_id, const std::string& key,
                                            core::EpochMillis now);
 
-/// Keeps `reply` for the key until now + kIdempotencyKeyLifetime (an expired row of the same key is replaced).
+/// Keeps `reply` for the key until now + kIdempotencyKeyLifetime, removing the account's expired replies.
+/// Throws DatabaseError(kUniqueViolation) when an unexpired reply of the key exists (a concurrent request's).
 void StoreReply(db::Connection& connection, std::int64_t user_id, const std::string& key, const StoredReply& reply,
                 core::EpochMillis now);
 

@@ -1,12 +1,11 @@
 // Recording a call (POST /api/v1/calls) and the caller's view of one person (GET /api/v1/calls/persons/{id}).
 
 #include "calls/agreed_window.hpp"
-#include "calls/call_idempotency_store.hpp"
 #include "calls/call_route_support.hpp"
 #include "calls/call_routes.hpp"
+#include "calls/idempotent_post.hpp"
 #include "calls/need_store.hpp"
 #include "calls/schedule_text.hpp"
-#include "core/crypto.hpp"
 #include "register/person_store.hpp"
 
 namespace lien::calls::support {
@@ -135,11 +134,6 @@ Json RecordRaisedNeeds(db::Connection& c, const auth::Principal& principal, cons
   return out;
 }
 
-struct Reply {
-  int status = 201;
-  Json body;
-};
-
 // Finds the enrolment and today's item the call is about, within the principal's scope.
 struct CallTarget {
   EnrolmentForCall enrolment;
@@ -174,8 +168,9 @@ core::Result<CallTarget> FindTarget(db::Connection& c, const auth::Principal& pr
   return target;
 }
 
-core::Result<Reply> Record(db::Connection& c, const auth::Principal& principal, const Request& request,
-                           const CallRequest& call, core::EpochMillis now) {
+// The reply of a recorded call (201).
+core::Result<Json> Record(db::Connection& c, const auth::Principal& principal, const Request& request,
+                          const CallRequest& call, core::EpochMillis now) {
   const ParisDay day(ParisDayOf(now), 1);
   const std::string today = FormatCalendarDay(day.Day());
   auto target = FindTarget(c, principal, call, today, now);
@@ -212,64 +207,33 @@ core::Result<Reply> Record(db::Connection& c, const auth::Principal& principal, 
     if (auto updated = LoadWorklistItem(c, target->item->id)) item = ItemJson(*updated, nullptr);
   }
   const auto enrolment = LoadEnrolmentById(c, target->enrolment.id);
-  return Reply{201, Json{{"call",
-                          {{"id", call_id},
-                           {"person_id", target->enrolment.person_id},
-                           {"campaign_id", target->enrolment.campaign_id},
-                           {"enrolment_id", target->enrolment.id},
-                           {"outcome", CallOutcomeName(call.outcome)},
-                           {"started_at", now},
-                           {"duration_seconds", call.duration_seconds},
-                           {"worrying", call.worrying}}},
-                         {"item", item},
-                         {"retry_at", decision.retry_at ? Json(*decision.retry_at) : Json(nullptr)},
-                         {"enrolment_state", enrolment ? Json(enrolment->state) : Json(nullptr)},
-                         {"inform_coordinator", decision.inform_coordinator},
-                         {"proposed_needs", needs}}};
-}
-
-Response StoredResponse(const StoredReply& stored) {
-  auto response = http::JsonResponse(stored.status, stored.body);
-  response.SetHeader("Idempotent-Replayed", "true");
-  return response;
+  return Json{{"call",
+               {{"id", call_id},
+                {"person_id", target->enrolment.person_id},
+                {"campaign_id", target->enrolment.campaign_id},
+                {"enrolment_id", target->enrolment.id},
+                {"outcome", CallOutcomeName(call.outcome)},
+                {"started_at", now},
+                {"duration_seconds", call.duration_seconds},
+                {"worrying", call.worrying}}},
+              {"item", item},
+              {"retry_at", decision.retry_at ? Json(*decision.retry_at) : Json(nullptr)},
+              {"enrolment_state", enrolment ? Json(enrolment->state) : Json(nullptr)},
+              {"inform_coordinator", decision.inform_coordinator},
+              {"proposed_needs", needs}};
 }
 
 void AddRecordRoute(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock) {
-  routes.Add(
-      Method::kPost, "/api/v1/calls", auth::Permission::kCallsWork,
-      [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
-        auto body = http::ParseJsonObject(request);
-        if (!body) return Error(body.error(), request);
-        auto call = ParseCallRequest(*body);
-        if (!call) return Error(call.error(), request);
-        const std::string key(request.Header("idempotency-key"));
-        if (key.size() > kMaxIdempotencyKeyLength) {
-          return Error(core::Error(core::ErrorCode::kInvalidInput, "validation.too_long", "Idempotency-Key",
-                                   {{"max", std::to_string(kMaxIdempotencyKeyLength)}}),
-                       request);
-        }
-        const std::string hash = core::Sha256Hex(body->dump());
-        const auto now = clock.Now();
-        auto reply = db::InWriteTransaction(database, [&](db::Connection& c) -> core::Result<Response> {
-          if (!key.empty()) {
-            if (auto stored = FindStoredReply(c, principal.user.id, key, now)) {
-              if (stored->request_hash != hash || stored->path != request.path) {
-                return core::Fail(core::ErrorCode::kConflict, "calls.idempotency_key_reused");
-              }
-              return StoredResponse(*stored);
-            }
-          }
-          auto recorded = Record(c, principal, request, *call, now);
-          if (!recorded) return core::Fail(recorded.error());
-          const std::string text = recorded->body.dump();
-          if (!key.empty()) {
-            StoreReply(c, principal.user.id, key, StoredReply{"POST", request.path, hash, recorded->status, text}, now);
-          }
-          return http::JsonResponse(recorded->status, text);
-        });
-        if (!reply) return Error(reply.error(), request);
-        return *reply;
-      });
+  routes.Add(Method::kPost, "/api/v1/calls", auth::Permission::kCallsWork,
+             [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
+               auto body = http::ParseJsonObject(request);
+               if (!body) return Error(body.error(), request);
+               auto call = ParseCallRequest(*body);
+               if (!call) return Error(call.error(), request);
+               const auto now = clock.Now();
+               return CreateOnce(database, principal, request, *body, now,
+                                 [&](db::Connection& c) { return Record(c, principal, request, *call, now); });
+             });
 }
 
 void AddPersonRoute(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock) {

@@ -3,6 +3,7 @@
 
 #include "auth/roles.hpp"
 #include "auth/store.hpp"
+#include "calls/idempotent_post.hpp"
 #include "calls/need_route_support.hpp"
 #include "calls/need_routes.hpp"
 #include "core/messages.hpp"
@@ -146,7 +147,7 @@ void AddInboundRequestRoutes(auth::ApiRoutes& routes, db::Database& database, co
                const auto now = clock.Now();
                auto record = BuildInboundRecord(*draft, now);
                if (!record) return Error(record.error(), request);
-               auto created = db::InWriteTransaction(database, [&](db::Connection& c) -> core::Result<Json> {
+               auto create = [&](db::Connection& c) -> core::Result<Json> {
                  auto stored = CreateInboundRequest(c, *record, principal.user.id, now);
                  if (!stored) return core::Fail(stored.error());
                  auto event = EventOf(principal, request, "inbound.create", "inbound_request", stored->id);
@@ -156,9 +157,8 @@ void AddInboundRequestRoutes(auth::ApiRoutes& routes, db::Database& database, co
                  if (stored->record.person_id) event.details["person_id"] = std::to_string(*stored->record.person_id);
                  audit::Append(c, now, event);
                  return RequestItems(c, {*stored})[0];
-               });
-               if (!created) return Error(created.error(), request);
-               return Reply(201, *created, (*created)["version"].get<std::int64_t>());
+               };
+               return CreateOnce(database, principal, request, *body, now, create, RecordReply);
              });
   routes.Add(Method::kGet, "/api/v1/inbound", auth::Permission::kInbound,
              [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
@@ -259,7 +259,8 @@ void AddInboundRequestRoutes(auth::ApiRoutes& routes, db::Database& database, co
                if (!notes) return Error(notes.error(), request);
                draft.notes = notes->value_or("");
                const auto now = clock.Now();
-               auto need = db::InWriteTransaction(database, [&](db::Connection& c) -> core::Result<Need> {
+               const bool with_notes = auth::Allows(principal.user.role, auth::Permission::kFollowUp);
+               auto create = [&](db::Connection& c) -> core::Result<Json> {
                  const auto inbound = LoadInboundRequest(c, *id);
                  if (!inbound) return core::Fail(core::ErrorCode::kNotFound, "inbound.not_found");
                  if (!inbound->record.person_id) {
@@ -269,17 +270,15 @@ void AddInboundRequestRoutes(auth::ApiRoutes& routes, db::Database& database, co
                  // The request's qualified urgency unless the agent says otherwise.
                  draft.urgency = urgency->value_or(inbound->record.urgency);
                  auto created = CreateNeed(c, draft, principal.user.id, now);
-                 if (!created) return created;
+                 if (!created) return core::Fail(created.error());
                  auto event = EventOf(principal, request, "need.create", "need", created->id);
                  event.details = {{"person_id", std::to_string(created->person_id)},
                                   {"source", created->source},
                                   {"inbound_request_id", std::to_string(*id)}};
                  audit::Append(c, now, event);
-                 return created;
-               });
-               if (!need) return Error(need.error(), request);
-               const bool with_notes = auth::Allows(principal.user.role, auth::Permission::kFollowUp);
-               return Reply(201, NeedJson(*need, with_notes), need->version);
+                 return NeedJson(*created, with_notes);
+               };
+               return CreateOnce(database, principal, request, *body, now, create, RecordReply);
              });
   routes.Add(Method::kGet, "/api/v1/inbound/agents", auth::Permission::kInbound,
              [&database](const auth::Principal&, Request&) -> Response {

@@ -24,6 +24,11 @@ inline http::Response Reply(int status, const http::Json& body, std::int64_t ver
   return response;
 }
 
+/// A record reply with the ETag of its body's `version` (the ReplyFormat of the creating POSTs).
+inline http::Response RecordReply(int status, const http::Json& body) {
+  return Reply(status, body, body.at("version").get<std::int64_t>());
+}
+
 inline http::Response NoContent() {
   http::Response response;
   response.status = 204;

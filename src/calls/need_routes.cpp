@@ -3,6 +3,7 @@
 
 #include "calls/need_routes.hpp"
 
+#include "calls/idempotent_post.hpp"
 #include "calls/need_route_support.hpp"
 #include "register/person_store.hpp"
 
@@ -168,16 +169,15 @@ void AddNeedsOfPersonRoutes(auth::ApiRoutes& routes, db::Database& database, con
                auto draft = NeedDraftFrom(*body, *id);
                if (!draft) return Error(draft.error(), request);
                const auto now = clock.Now();
-               auto need = db::InWriteTransaction(database, [&](db::Connection& c) -> core::Result<Need> {
+               auto create = [&](db::Connection& c) -> core::Result<Json> {
                  auto created = CreateNeed(c, *draft, principal.user.id, now);
-                 if (!created) return created;
+                 if (!created) return core::Fail(created.error());
                  auto event = EventOf(principal, request, "need.create", "need", created->id);
                  event.details = {{"person_id", std::to_string(created->person_id)}, {"source", created->source}};
                  audit::Append(c, now, event);
-                 return created;
-               });
-               if (!need) return Error(need.error(), request);
-               return Reply(201, NeedJson(*need, true), need->version);
+                 return NeedJson(*created, true);
+               };
+               return CreateOnce(database, principal, request, *body, now, create, RecordReply);
              });
 }
 
@@ -260,7 +260,7 @@ void AddNeedItemRoutes(auth::ApiRoutes& routes, db::Database& database, const co
                auto draft = ReferralDraftFrom(*body, *id);
                if (!draft) return Error(draft.error(), request);
                const auto now = clock.Now();
-               auto referral = db::InWriteTransaction(database, [&](db::Connection& c) -> core::Result<Json> {
+               auto create = [&](db::Connection& c) -> core::Result<Json> {
                  auto created = CreateReferral(c, *draft, principal.user.id, now, ParisIsoDay(now));
                  if (!created) return core::Fail(created.error());
                  auto event = EventOf(principal, request, "referral.create", "referral", created->id);
@@ -270,9 +270,8 @@ void AddNeedItemRoutes(auth::ApiRoutes& routes, db::Database& database, const co
                                   {"state", created->state}};
                  audit::Append(c, now, event);
                  return ReferralJson(*created, PartnerNames(c));
-               });
-               if (!referral) return Error(referral.error(), request);
-               return Reply(201, *referral, (*referral)["version"].get<std::int64_t>());
+               };
+               return CreateOnce(database, principal, request, *body, now, create, RecordReply);
              });
 }
 

@@ -269,6 +269,36 @@ TEST_P(CallsApi, ANoAnswerComesBackAfterTheRetryDelayAndAReachedCallIsAContact) 
   for (const auto& item : annas) EXPECT_EQ(item["state"], "done");
 }
 
+// Without a key, a call sent twice is two calls (two attempts); a key over 200 characters is refused and
+// records nothing; the audit trail has one call.record per call recorded, none for a replay.
+TEST_P(CallsApi, WithoutAKeyEachPostRecordsACallAndAnOverlongKeyIsRefused) {
+  Advance(60);  // 09:00
+  const auto item = NextItemFor(*anna_, odette_);
+  const json busy{{"worklist_item_id", item}, {"outcome", "busy"}};
+  auto too_long = Record(*anna_, busy, std::string(201, 'k'));
+  EXPECT_EQ(too_long.status, 400) << too_long.body;
+  EXPECT_EQ(too_long.Json()["error"]["field"], "Idempotency-Key");
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM calls WHERE person_id = ?", {odette_}), 0);
+
+  auto once = Record(*anna_, busy);
+  ASSERT_EQ(once.status, 201) << once.body;
+  auto twice = Record(*anna_, busy);
+  ASSERT_EQ(twice.status, 201) << twice.body;
+  EXPECT_NE(once.Json()["call"]["id"], twice.Json()["call"]["id"]);
+  EXPECT_EQ(twice.Json()["item"]["attempts"], 2);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM calls WHERE person_id = ?", {odette_}), 2);
+
+  const json reached{{"worklist_item_id", item}, {"outcome", "reached"}};
+  ASSERT_EQ(Record(*anna_, reached, std::string(200, 'k')).status, 201);
+  auto replay = Record(*anna_, reached, std::string(200, 'k'));
+  EXPECT_EQ(replay.status, 201) << replay.body;
+  EXPECT_EQ(replay.Header("idempotent-replayed"), "true");
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM calls WHERE person_id = ?", {odette_}), 3);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'call.record' AND subject_id = ?",
+                     {std::to_string(odette_)}),
+            3);
+}
+
 TEST_P(CallsApi, AttemptsRunOutAndThePersonComesBackFirstTheNextDay) {
   Advance(120);  // 10:00
   const auto item = NextItemFor(*anna_, odette_);
