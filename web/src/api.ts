@@ -136,6 +136,36 @@ interface RequestOptions {
 
 const SESSION_PATH = '/session';
 
+/** A random Idempotency-Key (getRandomValues: crypto.randomUUID needs HTTPS, and Lien may be served on a LAN). */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * One Idempotency-Key per thing being created (a form, or a form per row): the same key while its POST is
+ * retried after a lost reply, so the server replays its first answer instead of creating twice; a new key once
+ * the creation succeeded.
+ */
+export class IdempotencyKeys {
+  private readonly keys = new Map<string, string>();
+
+  for(what: string | number = ''): string {
+    const id = String(what);
+    let key = this.keys.get(id);
+    if (!key) {
+      key = newIdempotencyKey();
+      this.keys.set(id, key);
+    }
+    return key;
+  }
+
+  done(what: string | number = ''): void {
+    this.keys.delete(String(what));
+  }
+}
+
 export function buildQuery(query: RequestOptions['query']): string {
   if (!query) return '';
   const params = new URLSearchParams();

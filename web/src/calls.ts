@@ -1,5 +1,6 @@
 // The calling part of the call platform (docs/calls.md): the caller's worklist and next person, recording a
 // call, the coordinator's view of a day, break-the-glass grants.
+import { newIdempotencyKey } from './api';
 import { api } from './session';
 import type { Address, Id } from './register';
 
@@ -123,12 +124,6 @@ export interface BreakGlassGrant {
   expires_at: number;
 }
 
-function newKey(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** A call the plan could place on nobody's list, and why (docs/calls.md, "Planning a day"). */
 export interface UnplannedCall {
   person_id: Id;
@@ -159,7 +154,7 @@ export const callsApi = {
       body: day ? { day } : {},
     }),
   /** One key per call: a retry after a lost reply does not record the call twice. */
-  record: (call: NewCall, key: string = newKey()) =>
+  record: (call: NewCall, key: string = newIdempotencyKey()) =>
     api.request<RecordedCall>('POST', '/calls', { body: call, idempotencyKey: key }),
   breakGlass: (personId: Id, reason: string) =>
     api.request<BreakGlassGrant>('POST', '/break-glass', { body: { person_id: Number(personId), reason } }),

@@ -134,13 +134,16 @@ const enc = (id: Id) => encodeURIComponent(String(id));
 
 export const needsApi = {
   personNeeds: (personId: Id) => api.request<{ items: Need[] }>('GET', `/persons/${enc(personId)}/needs`),
-  createNeed: (personId: Id, body: { kind: string; urgency: string; notes: string }) =>
-    api.request<Need>('POST', `/persons/${enc(personId)}/needs`, { body }),
+  createNeed: (personId: Id, body: { kind: string; urgency: string; notes: string }, idempotencyKey?: string) =>
+    api.request<Need>('POST', `/persons/${enc(personId)}/needs`, { body, idempotencyKey }),
   updateNeed: (id: Id, version: number, body: { state?: string; urgency?: string; notes?: string }) =>
     api.request<Need>('PATCH', `/needs/${enc(id)}`, { body, ifMatch: version }),
   openNeeds: () => api.request<{ items: Need[]; total: number }>('GET', '/needs'),
-  refer: (needId: Id, body: { service: string; partner_id?: Id | null; due_on?: string; notes?: string; send?: boolean }) =>
-    api.request<Referral>('POST', `/needs/${enc(needId)}/referrals`, { body }),
+  refer: (
+    needId: Id,
+    body: { service: string; partner_id?: Id | null; due_on?: string; notes?: string; send?: boolean },
+    idempotencyKey?: string,
+  ) => api.request<Referral>('POST', `/needs/${enc(needId)}/referrals`, { body, idempotencyKey }),
   updateReferral: (id: Id, version: number, body: { state?: string; due_on?: string | null; notes?: string }) =>
     api.request<Referral>('PATCH', `/referrals/${enc(id)}`, { body, ifMatch: version }),
   referrals: (query: { overdue?: string; state?: string }) =>
@@ -161,14 +164,15 @@ export const needsApi = {
     api.request<PartnerReferral>('PATCH', `/partner/referrals/${enc(id)}`, { body, ifMatch: version }),
   inboundQuestions: () =>
     api.request<{ questions: { id: string; text: string }[] }>('GET', '/inbound/questions'),
-  createInbound: (body: Record<string, unknown>) => api.request<InboundRequest>('POST', '/inbound', { body }),
+  createInbound: (body: Record<string, unknown>, idempotencyKey?: string) =>
+    api.request<InboundRequest>('POST', '/inbound', { body, idempotencyKey }),
   inbound: (query: { queue?: string; state?: string; mine?: string }) =>
     api.request<{ items: InboundRequest[]; open_per_queue: Record<string, number> }>('GET', '/inbound', { query }),
   getInbound: (id: Id) => api.request<InboundRequest>('GET', `/inbound/${enc(id)}`),
   updateInbound: (id: Id, version: number, body: Record<string, unknown>) =>
     api.request<InboundRequest>('PATCH', `/inbound/${enc(id)}`, { body, ifMatch: version }),
-  inboundNeed: (id: Id, body: { kind: string; urgency?: string; notes?: string }) =>
-    api.request<Need>('POST', `/inbound/${enc(id)}/needs`, { body }),
+  inboundNeed: (id: Id, body: { kind: string; urgency?: string; notes?: string }, idempotencyKey?: string) =>
+    api.request<Need>('POST', `/inbound/${enc(id)}/needs`, { body, idempotencyKey }),
   inboundAgents: () => api.request<{ items: Agent[] }>('GET', '/inbound/agents'),
 };
 

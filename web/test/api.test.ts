@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, buildQuery, createApi, type SessionInfo } from '../src/api';
+import { ApiError, IdempotencyKeys, buildQuery, createApi, type SessionInfo } from '../src/api';
 
 interface Call {
   url: string;
@@ -161,5 +161,18 @@ describe('api client', () => {
   it('builds query strings without empty values', () => {
     expect(buildQuery({ a: '', b: undefined, c: null, d: 0, e: 'x y' })).toBe('?d=0&e=x+y');
     expect(buildQuery({})).toBe('');
+  });
+});
+
+describe('IdempotencyKeys', () => {
+  it('keeps one key per thing until its creation is done, then makes a new one', () => {
+    const keys = new IdempotencyKeys();
+    const first = keys.for('need');
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys.for('need')).toBe(first);
+    expect(keys.for(7)).not.toBe(first);
+    keys.done('need');
+    expect(keys.for('need')).not.toBe(first);
+    expect(keys.for('7')).toBe(keys.for(7));
   });
 });
