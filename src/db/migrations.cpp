@@ -586,6 +586,7 @@ CREATE TABLE worklist_overflow (
   UNIQUE (day, enrolment_id)
 );
 CREATE INDEX worklist_overflow_person ON worklist_overflow(person_id, day);
+CREATE INDEX worklist_overflow_enrolment ON worklist_overflow(enrolment_id);
 )sql";
 
 void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
