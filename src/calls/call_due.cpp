@@ -26,7 +26,7 @@ std::optional<CallOnDay> CallOn(const ParisDay& day, const Enrolment& enrolment,
         NextAttemptAt(enrolment.last_attempt_outcome, *enrolment.last_attempt_at, enrolment.attempts_on_day, policy);
     if (!next || *next >= day.End()) return std::nullopt;
     return CallOnDay{enrolment.missed_yesterday ? CallReason::kMissedYesterday : CallReason::kRetry, window,
-                     std::max(window.start, *next)};
+                     std::max(window.start, *next), true};
   }
   if (enrolment.missed_yesterday) return CallOnDay{CallReason::kMissedYesterday, window, window.start};
   if (IsDueOn(day.Day(), enrolment.agreed_weekdays, enrolment.frequency_days, last_reached_day)) {

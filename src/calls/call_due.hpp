@@ -24,6 +24,13 @@ struct CallOnDay {
   CallReason reason = CallReason::kDue;
   UtcWindow window{};                ///< the agreed window on the day
   core::EpochMillis not_before = 0;  ///< the window's start, or the retry time when later
+  bool retry = false;                ///< tried on the day and not reached: another attempt
+
+  /// When a caller must be working to make the call (a caller is given it only when their shift overlaps this):
+  /// the agreed window for the day's first attempt; for a retry, from its time to the end of the day (`day_end`),
+  /// since a retry may come after the window but never before its delay, so a caller whose shift is over by then
+  /// cannot make it.
+  UtcWindow Reach(core::EpochMillis day_end) const { return retry ? UtcWindow{not_before, day_end} : window; }
 };
 
 /// The rules, first match wins:

@@ -7,7 +7,8 @@
 //  no_answer, busy, voicemail
 //                a retry: attempts + 1 and not_before = now + the campaign's delay while attempts are left
 //                today and the retry falls before the day ends; else the item fails (it comes back first
-//                tomorrow as missed).
+//                tomorrow as missed). A retry after the end of the caller's shift goes to a colleague working
+//                then, or to the next day (worklist_store.hpp, PlaceRetry).
 //  wrong_number  item failed and flagged to the coordinator (the number must be fixed; the person stays
 //                enrolled and comes back tomorrow).
 //  in_hospital, away
@@ -45,8 +46,11 @@ struct OutcomeDecision {
   ItemState item_state = ItemState::kDone;
   std::int32_t attempts = 0;                    ///< the item's attempts after this call
   std::optional<core::EpochMillis> retry_at{};  ///< set when item_state is kPending: the new not_before
-  bool reached = false;                         ///< enrolment.last_reached_at = the call's time
-  bool contact = false;                         ///< persons.last_contact_at = the call's time
+  /// The colleague whose list the retry moves to, when the item's caller no longer works at retry_at (the store's
+  /// PlaceRetry decides; unset: the same list).
+  std::optional<CallerId> retry_caller_id{};
+  bool reached = false;  ///< enrolment.last_reached_at = the call's time
+  bool contact = false;  ///< persons.last_contact_at = the call's time
   EnrolmentChange enrolment_change = EnrolmentChange::kNone;
   bool inform_coordinator = false;  ///< flagged on the coordinator's view of the day
 };

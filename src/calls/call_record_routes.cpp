@@ -180,7 +180,17 @@ core::Result<Json> Record(db::Connection& c, const auth::Principal& principal, c
   if (auto valid = ValidateAnswers(questions, call.answers); !valid) return core::Fail(valid.error());
   const std::int32_t attempts_before =
       target->item ? target->item->attempts : CallsOfEnrolmentBetween(c, target->enrolment.id, day.Start(), day.End());
-  const auto decision = DecideOutcome(call.outcome, now, attempts_before, target->enrolment.policy, day.End());
+  auto decision = DecideOutcome(call.outcome, now, attempts_before, target->enrolment.policy, day.End());
+  if (target->item && decision.retry_at) {
+    // Never a retry for a time its caller is not working (docs/calls.md, "Retries after the shift").
+    const auto placed = PlaceRetry(c, *target->item, *decision.retry_at, day.Day(), now);
+    if (placed.place == RetryPlacement::Place::kColleague) {
+      decision.retry_caller_id = placed.caller_id;
+    } else if (placed.place == RetryPlacement::Place::kNextDay) {
+      decision.item_state = ItemState::kFailed;
+      decision.retry_at.reset();
+    }
+  }
   NewCall record{.enrolment = &target->enrolment,
                  .item = target->item ? &*target->item : nullptr,
                  .caller_id = principal.user.id,
@@ -200,6 +210,7 @@ core::Result<Json> Record(db::Connection& c, const auth::Principal& principal, c
                    {"campaign", std::to_string(target->enrolment.campaign_id)},
                    {"item_state", std::string(ItemStateName(decision.item_state))}};
   if (decision.inform_coordinator) event.details["inform_coordinator"] = "1";
+  if (decision.retry_caller_id) event.details["retry_caller"] = std::to_string(*decision.retry_caller_id);
   audit::Append(c, now, event);
 
   Json item = nullptr;

@@ -80,6 +80,14 @@ std::int64_t RecordCall(db::Connection& connection, const NewCall& call, const O
         {std::string(ItemStateName(decision.item_state)), std::int64_t{decision.attempts},
          decision.retry_at.value_or(call.item->not_before),
          decision.retry_at && call.item->reason != "missed" ? std::string("retry") : call.item->reason, call.item->id});
+    if (decision.retry_caller_id) {
+      // The retry joins the end of the colleague's list; the next plan puts it in its place.
+      const auto last =
+          connection.QueryOne("SELECT COALESCE(MAX(position), 0) FROM worklist_items WHERE day = ? AND caller_id = ?",
+                              {call.item->day, *decision.retry_caller_id});
+      connection.Execute("UPDATE worklist_items SET caller_id = ?, position = ?, version = version + 1 WHERE id = ?",
+                         {*decision.retry_caller_id, last->Int(0) + 1, call.item->id});
+    }
   }
   connection.Execute(
       "UPDATE enrolments SET last_attempt_at = ?, last_reached_at = CASE WHEN ? = 1 THEN ? ELSE last_reached_at END, "

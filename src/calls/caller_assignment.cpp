@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <tuple>
+#include <utility>
 
 namespace lien::calls {
 namespace {
@@ -53,13 +55,20 @@ StandInRing::StandInRing(std::span<const CallerId> caller_ids) {
   });
 }
 
-std::optional<std::size_t> StandInRing::StandInIndexFor(PersonId person_id) const {
+std::optional<StandInRing::Hit> StandInRing::HitFor(PersonId person_id) const {
   if (points_.empty()) return std::nullopt;
   const std::uint64_t hash = PersonHash(person_id);
   auto next = std::lower_bound(points_.begin(), points_.end(), hash,
                                [](const Point& point, std::uint64_t value) { return point.hash < value; });
-  if (next == points_.end()) next = points_.begin();  // the ring wraps around
-  return next->index;
+  const bool wrapped = next == points_.end();
+  if (wrapped) next = points_.begin();  // the ring wraps around
+  return Hit{wrapped, next->hash, next->caller_id, next->index};
+}
+
+std::optional<std::size_t> StandInRing::StandInIndexFor(PersonId person_id) const {
+  const auto hit = HitFor(person_id);
+  if (!hit) return std::nullopt;
+  return hit->index;
 }
 
 CallerRoster::CallerRoster(std::span<const CallerOnDuty> callers, core::EpochMillis now) {
@@ -69,18 +78,23 @@ CallerRoster::CallerRoster(std::span<const CallerOnDuty> callers, core::EpochMil
   std::sort(sorted.begin(), sorted.end(), [](const CallerOnDuty* a, const CallerOnDuty* b) {
     return std::tie(a->caller_id, a->shift_start, a->shift_end) < std::tie(b->caller_id, b->shift_start, b->shift_end);
   });
-  std::vector<CallerId> ring_ids;
+  std::map<std::pair<core::EpochMillis, core::EpochMillis>, std::size_t> team_of_shift;
+  std::vector<std::vector<CallerId>> team_ids;
   for (const CallerOnDuty* caller : sorted) {
     if (!ids_.empty() && ids_.back() == caller->caller_id) continue;
     ids_.push_back(caller->caller_id);
     capacities_.push_back(RemainingCapacity(*caller, now));
     shifts_.push_back(UtcWindow{caller->shift_start, caller->shift_end});
-    if (capacities_.back() > 0) {
-      ring_ids.push_back(caller->caller_id);
-      ring_to_roster_.push_back(ids_.size() - 1);
+    if (capacities_.back() <= 0) continue;
+    const auto [found, inserted] = team_of_shift.try_emplace({caller->shift_start, caller->shift_end}, teams_.size());
+    if (inserted) {
+      teams_.push_back(Team{shifts_.back(), {}, {}});
+      team_ids.emplace_back();
     }
+    teams_[found->second].members.push_back(ids_.size() - 1);
+    team_ids[found->second].push_back(caller->caller_id);
   }
-  ring_ = StandInRing(ring_ids);
+  for (std::size_t team = 0; team < teams_.size(); ++team) teams_[team].ring = StandInRing(team_ids[team]);
 }
 
 std::optional<std::size_t> CallerRoster::IndexOf(CallerId caller_id) const {
@@ -97,12 +111,34 @@ std::optional<CallerRoster::Choice> CallerRoster::Choose(PersonId person_id, Cal
       return Choice{*usual, Continuity::kUsualCaller};
     }
   }
-  const auto stand_in = ring_.StandInIndexFor(person_id);
-  if (!stand_in) return std::nullopt;
-  const std::size_t index = ring_to_roster_[*stand_in];
-  // A stand-in whose shift misses the window is no stand-in for this call: the spill-over finds one who covers it.
-  if (window && !Covers(index, *window)) return std::nullopt;
-  return Choice{index, usual_caller_id == kNoCaller ? Continuity::kFirstAssignment : Continuity::kStandIn};
+  // The earliest hit over the rings of the teams covering the window is the hit of one ring over all of them:
+  // a colleague's shift that misses the window never takes a point another's would have had.
+  const Team* best_team = nullptr;
+  std::optional<StandInRing::Hit> best;
+  for (const Team& team : teams_) {
+    if (window && !(team.shift.start < window->end && window->start < team.shift.end)) continue;
+    const auto hit = team.ring.HitFor(person_id);
+    if (hit && (!best || hit->Before(*best))) {
+      best = hit;
+      best_team = &team;
+    }
+  }
+  if (best_team == nullptr) return std::nullopt;
+  return Choice{best_team->members[best->index],
+                usual_caller_id == kNoCaller ? Continuity::kFirstAssignment : Continuity::kStandIn};
+}
+
+std::optional<std::size_t> PlaceOneMoreCall(const CallerRoster& roster, std::span<const std::int32_t> room,
+                                            PersonId person_id, CallerId usual_caller_id, UtcWindow reach) {
+  if (const auto choice = roster.Choose(person_id, usual_caller_id, reach); choice && room[choice->index] > 0) {
+    return choice->index;
+  }
+  std::optional<std::size_t> most;
+  for (std::size_t index = 0; index < roster.Size(); ++index) {
+    if (room[index] <= 0 || !roster.Covers(index, reach)) continue;
+    if (!most || room[index] > room[*most]) most = index;  // ascending ids: the lowest id among equals
+  }
+  return most;
 }
 
 }  // namespace lien::calls

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <tuple>
 #include <vector>
 
 #include "calls/schedule_model.hpp"
@@ -34,6 +35,20 @@ class StandInRing {
   /// The position in `caller_ids` of the person's stand-in; nullopt when the ring is empty.
   std::optional<std::size_t> StandInIndexFor(PersonId person_id) const;
 
+  /// The first point at or after the person's hash, going round once. Rings over disjoint sets of callers
+  /// compare their hits with `Before`: the earliest hit of several rings is the hit of the ring over their union,
+  /// so a stand-in can be chosen among the callers of some rings only (those whose shift covers a call).
+  struct Hit {
+    bool wrapped;  ///< no point at or after the hash: the ring's first point
+    std::uint64_t hash;
+    CallerId caller_id;
+    std::size_t index;  ///< position in `caller_ids`
+    bool Before(const Hit& other) const {
+      return std::tie(wrapped, hash, caller_id) < std::tie(other.wrapped, other.hash, other.caller_id);
+    }
+  };
+  std::optional<Hit> HitFor(PersonId person_id) const;
+
  private:
   struct Point {
     std::uint64_t hash;
@@ -43,8 +58,9 @@ class StandInRing {
   std::vector<Point> points_;
 };
 
-/// The callers on duty for a plan: sorted by id, their capacity at `now`, and the stand-in ring over those with
-/// room. The usual caller counts as away when not on duty or without room left (their shift is over).
+/// The callers on duty for a plan: sorted by id, their capacity at `now`, and the stand-in rings over those with
+/// room, one ring per distinct shift (a team has few: mornings, afternoons, days). The usual caller counts as away
+/// when not on duty or without room left (their shift is over).
 class CallerRoster {
  public:
   /// Callers with the same id are counted once (the first in id, shift start order).
@@ -66,17 +82,32 @@ class CallerRoster {
     Continuity continuity;  ///< kUsualCaller, kStandIn or kFirstAssignment
   };
   /// The caller a person's call goes to before lists fill up: the usual caller when on duty with room, else the
-  /// stand-in. With `window`, a caller whose shift does not overlap it is passed over (the usual caller, then the
-  /// stand-in). nullopt when nobody fits: the planner then looks for the colleague with the most room.
+  /// stand-in. With `window`, only callers whose shift overlaps it count: the usual caller whose shift misses it
+  /// is away for this call, and the stand-in is chosen by consistent hashing among the callers with room who cover
+  /// it, so the same person gets the same stand-in each day the usual caller's shift misses their window (while
+  /// the team is the same) and goes back to the usual caller afterwards. nullopt when nobody with room covers it.
+  /// Cost O(t log n) for t distinct shifts.
   std::optional<Choice> Choose(PersonId person_id, CallerId usual_caller_id,
                                std::optional<UtcWindow> window = std::nullopt) const;
 
  private:
+  /// The callers with room who share one shift, and their ring.
+  struct Team {
+    UtcWindow shift;
+    std::vector<std::size_t> members;  ///< ring positions → roster indices
+    StandInRing ring;
+  };
   std::vector<CallerId> ids_;
   std::vector<std::int32_t> capacities_;
   std::vector<UtcWindow> shifts_;
-  std::vector<std::size_t> ring_to_roster_;  ///< ring positions → roster indices
-  StandInRing ring_;
+  std::vector<Team> teams_;  ///< by shift
 };
+
+/// Where one more call goes during the day (a retry that the caller who made the attempt can no longer make):
+/// `room[i]` is how many more calls roster caller i can take (their capacity at the roster's `now` less the calls
+/// already on their list). Choose's caller for `reach` when they have room, else the caller covering `reach` with the
+/// most room, the lowest id among equals; nullopt when no caller covering `reach` has room. O(n + t log n).
+std::optional<std::size_t> PlaceOneMoreCall(const CallerRoster& roster, std::span<const std::int32_t> room,
+                                            PersonId person_id, CallerId usual_caller_id, UtcWindow reach);
 
 }  // namespace lien::calls

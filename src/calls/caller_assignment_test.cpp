@@ -6,11 +6,13 @@
 #include <map>
 #include <random>
 
+#include "calls/agreed_window.hpp"
 #include "calls/schedule_test_support.hpp"
 
 namespace lien::calls {
 namespace {
 
+using testing::Day;
 using testing::kHour;
 using testing::Utc;
 
@@ -124,6 +126,101 @@ TEST(CallerAssignment, NobodyOnDuty) {
   EXPECT_FALSE(roster.Choose(7, 20));
   const auto team = Team({10});
   EXPECT_FALSE(CallerRoster(team, kShiftEnd).Choose(7, 10));  // shift over
+}
+
+// Ten callers working mornings (09:00–13:00 Paris) and ten afternoons (14:00–18:00) on a Paris day, shifts through
+// the time-zone rules; `capacity_seed` varies how many calls each can still take (it must not move stand-ins).
+std::vector<CallerOnDuty> MorningsAndAfternoons(std::chrono::local_days day, std::int32_t capacity_seed) {
+  std::vector<CallerOnDuty> team;
+  for (CallerId id = 1; id <= 20; ++id) {
+    const bool morning = id <= 10;
+    const UtcWindow shift = AgreedWindowOn(day, morning ? LocalWindow{9 * 60, 13 * 60} : LocalWindow{14 * 60, 18 * 60});
+    team.push_back(CallerOnDuty{.caller_id = id,
+                                .shift_start = shift.start,
+                                .shift_end = shift.end,
+                                .max_calls = 1 + static_cast<std::int32_t>((id * 7 + capacity_seed) % 11)});
+  }
+  return team;
+}
+
+TEST(CallerAssignment, AUsualCallerWhoseShiftMissesTheWindowHasAStableStandInWhoCoversIt) {
+  // Caller 3 works mornings; their people are called 15:00–16:00. On both daylight-saving days (and whatever the
+  // team's room) each person goes to the same afternoon colleague, never to a morning one.
+  const auto spring = Day(2027, 3, 28);
+  const auto autumn = Day(2027, 10, 31);
+  const auto spring_team = MorningsAndAfternoons(spring, 0);
+  auto autumn_team = MorningsAndAfternoons(autumn, 5);
+  std::shuffle(autumn_team.begin(), autumn_team.end(), std::mt19937(3));
+  const CallerRoster on_spring(spring_team, AgreedWindowOn(spring, LocalWindow{7 * 60, 8 * 60}).start);
+  const CallerRoster on_autumn(autumn_team, AgreedWindowOn(autumn, LocalWindow{7 * 60, 8 * 60}).start);
+  const LocalWindow afternoon{15 * 60, 16 * 60};
+  const UtcWindow spring_window = AgreedWindowOn(spring, afternoon);
+  const UtcWindow autumn_window = AgreedWindowOn(autumn, afternoon);
+  ASSERT_EQ(spring_window.start, Utc(2027, 3, 28, 13, 0));   // summer time: UTC+2
+  ASSERT_EQ(autumn_window.start, Utc(2027, 10, 31, 14, 0));  // winter time again: UTC+1
+  std::map<CallerId, int> stand_ins;
+  for (PersonId person = 1; person <= 300; ++person) {
+    const auto spring_choice = on_spring.Choose(person, 3, spring_window);
+    const auto autumn_choice = on_autumn.Choose(person, 3, autumn_window);
+    ASSERT_TRUE(spring_choice) << person;
+    ASSERT_TRUE(autumn_choice) << person;
+    EXPECT_EQ(spring_choice->continuity, Continuity::kStandIn);
+    const CallerId stand_in = on_spring.IdAt(spring_choice->index);
+    EXPECT_GT(stand_in, 10) << "an afternoon caller covers 15:00-16:00";
+    EXPECT_EQ(on_autumn.IdAt(autumn_choice->index), stand_in) << "the same stand-in each such day";
+    ++stand_ins[stand_in];
+    // A morning window: back to the usual caller.
+    const auto morning = on_autumn.Choose(person, 3, AgreedWindowOn(autumn, LocalWindow{10 * 60, 11 * 60}));
+    ASSERT_TRUE(morning);
+    EXPECT_EQ(on_autumn.IdAt(morning->index), 3);
+    EXPECT_EQ(morning->continuity, Continuity::kUsualCaller);
+  }
+  EXPECT_EQ(stand_ins.size(), 10u) << "the usual caller's people spread over the afternoon team";
+}
+
+TEST(CallerAssignment, WithoutAWindowTheStandInIsTheWholeTeamsRing) {
+  const auto team = MorningsAndAfternoons(Day(2027, 1, 12), 0);
+  const CallerRoster roster(team, Utc(2027, 1, 12, 6, 0));
+  std::vector<CallerId> ids;
+  for (const auto& caller : team) ids.push_back(caller.caller_id);
+  const StandInRing ring(ids);
+  for (PersonId person = 1; person <= 500; ++person) {
+    EXPECT_EQ(Chosen(roster, person, 99), ids[*ring.StandInIndexFor(person)]) << person;
+  }
+}
+
+TEST(PlaceOneMoreCall, ARetryGoesToSomeoneStillWorkingThenWithRoomOrNowhere) {
+  // 17:00 Paris is 15:00 UTC on the spring-forward day and 16:00 UTC on the fall-back day: a retry at 15:30 UTC is
+  // after the morning-and-day shift in spring and inside it in autumn.
+  for (const auto day : {Day(2027, 3, 28), Day(2027, 10, 31)}) {
+    const UtcWindow days_shift = AgreedWindowOn(day, LocalWindow{9 * 60, 17 * 60});
+    const UtcWindow evening = AgreedWindowOn(day, LocalWindow{13 * 60, 21 * 60});
+    const std::vector<CallerOnDuty> team{{.caller_id = 1, .shift_start = days_shift.start, .shift_end = days_shift.end},
+                                         {.caller_id = 2, .shift_start = evening.start, .shift_end = evening.end},
+                                         {.caller_id = 3, .shift_start = evening.start, .shift_end = evening.end}};
+    const bool spring = day == Day(2027, 3, 28);
+    const core::EpochMillis now = spring ? Utc(2027, 3, 28, 13, 30) : Utc(2027, 10, 31, 14, 30);  // 15:30 Paris
+    const CallerRoster roster(team, now);
+    const core::EpochMillis retry_at = spring ? Utc(2027, 3, 28, 15, 30) : Utc(2027, 10, 31, 15, 30);
+    const UtcWindow reach{retry_at, ParisMidnight(day + std::chrono::days{1})};
+    std::vector<std::int32_t> room{5, 4, 6};
+    const auto placed = PlaceOneMoreCall(roster, room, 42, 1, reach);
+    ASSERT_TRUE(placed);
+    if (spring) {
+      EXPECT_NE(roster.IdAt(*placed), 1) << "17:30 Paris: the usual caller has gone home";
+      const auto choice = roster.Choose(42, 1, reach);
+      ASSERT_TRUE(choice);
+      EXPECT_EQ(*placed, choice->index) << "the person's stand-in, who has room";
+      room[choice->index] = 0;
+      const auto other = PlaceOneMoreCall(roster, room, 42, 1, reach);
+      ASSERT_TRUE(other);
+      EXPECT_NE(*other, choice->index) << "the stand-in is full: the other evening caller";
+      room = {5, 0, 0};
+      EXPECT_FALSE(PlaceOneMoreCall(roster, room, 42, 1, reach)) << "nobody working then has room";
+    } else {
+      EXPECT_EQ(roster.IdAt(*placed), 1) << "16:30 Paris: the usual caller is still working";
+    }
+  }
 }
 
 TEST(CallerAssignment, RosterIsSortedByIdAndCountsEachCallerOnce) {

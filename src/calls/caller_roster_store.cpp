@@ -164,21 +164,33 @@ std::vector<CallerOnDuty> LoadCallersOnDuty(db::Connection& connection, std::chr
   return on_duty;
 }
 
-std::vector<CallerLoad> LoadCallerLoads(db::Connection& connection) {
+namespace {
+
+std::vector<CallerLoad> ReadCallerLoads(db::Connection& connection, bool count_people) {
+  const std::string people = count_people
+                                 ? "(SELECT COUNT(*) FROM enrolments e JOIN campaigns k ON k.id = e.campaign_id "
+                                   "WHERE e.caller_id = c.user_id AND e.state = 'active' AND k.status <> 'closed')"
+                                 : "0";
   std::vector<CallerLoad> loads;
-  for (const auto& row :
-       connection
-           .Execute(
-               "SELECT c.user_id, u.role, (SELECT COUNT(*) FROM enrolments e JOIN campaigns k ON k.id = e.campaign_id "
-               "WHERE e.caller_id = c.user_id AND e.state = 'active' AND k.status <> 'closed') "
-               "FROM callers c JOIN users u ON u.id = c.user_id WHERE c.active = 1 AND u.disabled = 0 "
-               "ORDER BY c.user_id")
-           .rows) {
+  for (const auto& row : connection
+                             .Execute("SELECT c.user_id, u.role, " + people +
+                                      ", c.weekdays, c.shift_start, c.shift_end FROM callers c JOIN users u ON u.id = "
+                                      "c.user_id WHERE c.active = 1 AND u.disabled = 0 ORDER BY c.user_id")
+                             .rows) {
     const auto role = auth::ParseRole(row.Text(1));
     if (!role || !auth::Allows(*role, auth::Permission::kCallsWork)) continue;
-    loads.push_back(CallerLoad{.caller_id = row.Int(0), .enrolled = row.Int(2)});
+    loads.push_back(CallerLoad{.caller_id = row.Int(0),
+                               .enrolled = row.Int(2),
+                               .weekdays = ParseIsoWeekdays(row.Text(3)).value_or(WeekdaySet{}),
+                               .shift = ParseLocalWindow(row.Text(4), row.Text(5))});
   }
   return loads;
 }
+
+}  // namespace
+
+std::vector<CallerLoad> LoadCallerLoads(db::Connection& connection) { return ReadCallerLoads(connection, true); }
+
+std::vector<CallerLoad> LoadCallerDuties(db::Connection& connection) { return ReadCallerLoads(connection, false); }
 
 }  // namespace lien::calls

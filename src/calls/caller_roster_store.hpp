@@ -51,7 +51,11 @@ bool DeleteAbsence(db::Connection& connection, CallerId user_id, std::int64_t ab
 std::vector<CallerOnDuty> LoadCallersOnDuty(db::Connection& connection, std::chrono::local_days day);
 
 /// The callers new people may be given, with how many active enrolments of active or draft campaigns they call
-/// as usual caller (AssignUsualCallers' input).
+/// as usual caller and their regular duty (AssignUsualCallers' input).
 std::vector<CallerLoad> LoadCallerLoads(db::Connection& connection);
+
+/// The same callers with their duty only (`enrolled` left at 0), for the daily plan's check that a usual caller's
+/// duty covers the person (DutyCovers).
+std::vector<CallerLoad> LoadCallerDuties(db::Connection& connection);
 
 }  // namespace lien::calls

@@ -19,13 +19,6 @@ struct DayCalls {
   CallOutcome last_outcome = CallOutcome::kNoAnswer;
 };
 
-ScheduleLevel LevelOf(const std::string& weekdays, const std::string& start, const std::string& end,
-                      std::int64_t frequency_days) {
-  return ScheduleLevel{.weekdays = ParseIsoWeekdays(weekdays).value_or(WeekdaySet{}),
-                       .window = ParseLocalWindow(start, end),
-                       .frequency_days = static_cast<std::int16_t>(frequency_days)};
-}
-
 }  // namespace
 
 PlanningEnrolments LoadActiveEnrolmentsForPlanning(db::Connection& connection, std::chrono::local_days day) {
@@ -87,10 +80,10 @@ PlanningEnrolments LoadActiveEnrolmentsForPlanning(db::Connection& connection, s
   result.enrolment_ids.reserve(rows.size());
   for (const auto& row : rows) {
     const std::int64_t id = row.Int(0);
-    const ScheduleLevel own = LevelOf(row.Text(4), row.Text(5), row.Text(6), row.Int(7));
-    const ScheduleLevel campaign = LevelOf(row.Text(11), row.Text(12), row.Text(13), row.Int(14));
+    const ScheduleLevel own = ScheduleLevelFromText(row.Text(4), row.Text(5), row.Text(6), row.Int(7));
+    const ScheduleLevel campaign = ScheduleLevelFromText(row.Text(11), row.Text(12), row.Text(13), row.Int(14));
     const ScheduleLevel preference =
-        row.IsNull(15) ? ScheduleLevel{} : LevelOf(row.Text(15), row.Text(16), row.Text(17), 0);
+        row.IsNull(15) ? ScheduleLevel{} : ScheduleLevelFromText(row.Text(15), row.Text(16), row.Text(17), 0);
     const EffectiveSchedule schedule = ScheduleOf(own, preference, campaign);
     Enrolment enrolment;
     enrolment.person_id = row.Int(1);

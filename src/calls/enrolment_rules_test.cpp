@@ -59,6 +59,46 @@ TEST(AssignUsualCallers, WithoutCallersNobodyIsAssigned) {
   EXPECT_EQ(AssignUsualCallers({}, persons), (std::vector<CallerId>{kNoCaller, kNoCaller}));
 }
 
+constexpr LocalWindow kMornings{.start_minute = 9 * 60, .end_minute = 13 * 60};
+constexpr LocalWindow kAfternoons{.start_minute = 14 * 60, .end_minute = 18 * 60};
+
+TEST(DutyCovers, ADayInCommonAndTheShiftOverlappingTheWindow) {
+  const CallerLoad weekday_mornings{.caller_id = 1, .weekdays = WeekdaySet::Of({1, 2, 3, 4, 5}), .shift = kMornings};
+  const LocalWindow ten{.start_minute = 10 * 60, .end_minute = 11 * 60};
+  const LocalWindow one_pm{.start_minute = 13 * 60, .end_minute = 14 * 60};
+  EXPECT_TRUE(DutyCovers(weekday_mornings, WeekdaySet{}, ten)) << "no agreed day: any of the caller's";
+  EXPECT_TRUE(DutyCovers(weekday_mornings, WeekdaySet::Of({5, 6}), ten));
+  EXPECT_FALSE(DutyCovers(weekday_mornings, WeekdaySet::Of({6, 7}), ten)) << "weekends only";
+  EXPECT_FALSE(DutyCovers(weekday_mornings, WeekdaySet{}, one_pm)) << "13:00-14:00 touches the shift's end only";
+  EXPECT_FALSE(DutyCovers(weekday_mornings, WeekdaySet{}, kAfternoons));
+  EXPECT_TRUE(DutyCovers(CallerLoad{.caller_id = 2}, WeekdaySet::Of({7}), one_pm)) << "duty unknown: anything";
+}
+
+TEST(AssignUsualCallers, NeverACallerWhoseDutyNeverCoversThePersonsWindow) {
+  // 1 and 2 work weekday mornings (1 has nobody yet), 3 weekday afternoons, 4 Saturday afternoons.
+  const std::vector<CallerLoad> callers{
+      {.caller_id = 1, .enrolled = 0, .weekdays = WeekdaySet::Of({1, 2, 3, 4, 5}), .shift = kMornings},
+      {.caller_id = 2, .enrolled = 5, .weekdays = WeekdaySet::Of({1, 2, 3, 4, 5}), .shift = kMornings},
+      {.caller_id = 3, .enrolled = 9, .weekdays = WeekdaySet::Of({1, 2, 3, 4, 5}), .shift = kAfternoons},
+      {.caller_id = 4, .enrolled = 20, .weekdays = WeekdaySet::Of({6}), .shift = kAfternoons}};
+  const LocalWindow three_pm{.start_minute = 15 * 60, .end_minute = 16 * 60};
+  const LocalWindow ten{.start_minute = 10 * 60, .end_minute = 11 * 60};
+  const LocalWindow night{.start_minute = 2 * 60, .end_minute = 3 * 60};
+  const std::vector<PersonSchedule> persons{
+      {.person_id = 10, .window = three_pm},                                   // any day, afternoon: 3 (4 is loaded)
+      {.person_id = 11, .weekdays = WeekdaySet::Of({6}), .window = three_pm},  // Saturdays: only 4
+      {.person_id = 12, .window = ten},                                        // mornings: the least loaded, 1
+      {.person_id = 13, .window = night},                                      // nobody works at 2 a.m.
+      {.person_id = 14, .weekdays = WeekdaySet::Of({7}), .window = ten},       // nobody works on Sundays
+  };
+  EXPECT_EQ(AssignUsualCallers(callers, persons), (std::vector<CallerId>{3, 4, 1, kNoCaller, kNoCaller}));
+  // Ten more afternoon people all go to 3, however loaded: a morning caller would never call them.
+  std::vector<PersonSchedule> afternoons;
+  for (PersonId id = 20; id < 30; ++id)
+    afternoons.push_back({.person_id = id, .weekdays = WeekdaySet::Of({2}), .window = three_pm});
+  for (const CallerId id : AssignUsualCallers(callers, afternoons)) EXPECT_EQ(id, 3);
+}
+
 TEST(ScheduleOf, TheEnrolmentThenThePersonsPreferenceThenTheCampaign) {
   const ScheduleLevel campaign{.weekdays = WeekdaySet::Of({1, 3, 5}),
                                .window = LocalWindow{.start_minute = 540, .end_minute = 720},

@@ -1,6 +1,7 @@
 #include "calls/enrolment_store.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "calls/caller_roster_store.hpp"
@@ -49,13 +50,70 @@ bool Gone(registry::PersonStatus status) {
   return status == registry::PersonStatus::kMoved || status == registry::PersonStatus::kDeceased;
 }
 
-core::Status CheckCaller(db::Connection& connection, const std::optional<CallerId>& caller_id) {
-  if (!caller_id) return {};
+// The campaign's own days, window and frequency: the last level of ScheduleOf.
+ScheduleLevel CampaignLevel(db::Connection& connection, CampaignId campaign_id) {
+  const auto row = connection.QueryOne(
+      "SELECT weekdays, window_start, window_end, frequency_days FROM campaigns WHERE id = ?", {campaign_id});
+  return row ? ScheduleLevelFromText(row->Text(0), row->Text(1), row->Text(2), row->Int(3)) : ScheduleLevel{};
+}
+
+// The preferred days and window of the follow-up profiles that state some (of one person, or of everyone).
+std::map<PersonId, ScheduleLevel> Preferences(db::Connection& connection, std::optional<PersonId> person) {
+  std::string sql =
+      "SELECT person_id, preferred_weekdays, preferred_window_start, preferred_window_end FROM follow_up_profiles "
+      "WHERE ";
+  std::vector<db::Value> params;
+  if (person) {
+    sql += "person_id = ?";
+    params.emplace_back(*person);
+  } else {
+    sql += "(preferred_weekdays <> '' OR preferred_window_start <> '')";
+  }
+  std::map<PersonId, ScheduleLevel> preferences;
+  for (const auto& row : connection.Execute(sql, params).rows) {
+    preferences[row.Int(0)] = ScheduleLevelFromText(row.Text(1), row.Text(2), row.Text(3), 0);
+  }
+  return preferences;
+}
+
+// The days and window a person is called on under an agreement (ScheduleOf: the agreement, their preference,
+// the campaign's).
+EffectiveSchedule ScheduleUnder(db::Connection& connection, CampaignId campaign_id, PersonId person_id,
+                                const ScheduleLevel& agreement) {
+  const auto preferences = Preferences(connection, person_id);
+  const auto preference = preferences.find(person_id);
+  return ScheduleOf(agreement, preference == preferences.end() ? ScheduleLevel{} : preference->second,
+                    CampaignLevel(connection, campaign_id));
+}
+
+// The usual caller an enrolment gets (docs/calls.md, "Usual caller"): the one asked for, who must be able to call
+// and whose duty must ever cover the person's days and window; else `current` unless their duty no longer covers
+// them (a caller off the roster for now keeps their people: absences are the planner's stand-ins); else the least
+// loaded caller who covers them; else none, and the planner chooses one on the day, which the plan then keeps.
+core::Result<std::optional<CallerId>> UsualCallerFor(db::Connection& connection, PersonId person_id,
+                                                     const std::optional<CallerId>& requested,
+                                                     const std::optional<CallerId>& current,
+                                                     const EffectiveSchedule& schedule) {
   const auto loads = LoadCallerLoads(connection);
-  const bool known =
-      std::any_of(loads.begin(), loads.end(), [&](const CallerLoad& l) { return l.caller_id == *caller_id; });
-  if (!known) return Fail(ErrorCode::kInvalidInput, "enrolments.caller_not_allowed", "caller_id");
-  return {};
+  const auto load_of = [&](CallerId id) -> const CallerLoad* {
+    const auto found = std::find_if(loads.begin(), loads.end(), [&](const CallerLoad& l) { return l.caller_id == id; });
+    return found == loads.end() ? nullptr : &*found;
+  };
+  if (requested) {
+    const CallerLoad* load = load_of(*requested);
+    if (load == nullptr) return Fail(ErrorCode::kInvalidInput, "enrolments.caller_not_allowed", "caller_id");
+    if (!DutyCovers(*load, schedule.weekdays, schedule.window)) {
+      return Fail(ErrorCode::kInvalidInput, "enrolments.caller_outside_window", "caller_id");
+    }
+    return requested;
+  }
+  if (current) {
+    const CallerLoad* load = load_of(*current);
+    if (load == nullptr || DutyCovers(*load, schedule.weekdays, schedule.window)) return current;
+  }
+  const std::vector<PersonSchedule> one{{person_id, schedule.weekdays, schedule.window}};
+  const CallerId assigned = AssignUsualCallers(loads, one).front();
+  return assigned == kNoCaller ? std::optional<CallerId>{} : std::optional<CallerId>(assigned);
 }
 
 std::vector<db::Value> AgreementValues(const ScheduleLevel& schedule) {
@@ -138,8 +196,18 @@ std::vector<PersonId> EnrolPersons(db::Connection& connection, CampaignId campai
     if (!existing.contains(id)) fresh_set.insert(id);
   }
   const std::vector<PersonId> fresh(fresh_set.begin(), fresh_set.end());
-  const auto loads = LoadCallerLoads(connection);
-  const auto callers = AssignUsualCallers(loads, fresh);
+  // Each newcomer goes to a caller whose duty covers the days and window they will be called on.
+  const ScheduleLevel campaign = CampaignLevel(connection, campaign_id);
+  const auto preferences = fresh.empty() ? std::map<PersonId, ScheduleLevel>{} : Preferences(connection, std::nullopt);
+  std::vector<PersonSchedule> schedules;
+  schedules.reserve(fresh.size());
+  for (const PersonId id : fresh) {
+    const auto preference = preferences.find(id);
+    const auto schedule =
+        ScheduleOf({}, preference == preferences.end() ? ScheduleLevel{} : preference->second, campaign);
+    schedules.push_back(PersonSchedule{id, schedule.weekdays, schedule.window});
+  }
+  const auto callers = AssignUsualCallers(LoadCallerLoads(connection), schedules);
   for (std::size_t begin = 0; begin < fresh.size(); begin += kInsertChunk) {
     const std::size_t end = std::min(fresh.size(), begin + kInsertChunk);
     std::string sql =
@@ -165,23 +233,16 @@ core::Result<EnrolmentRecord> AddEnrolment(db::Connection& connection, CampaignI
   const auto persons = registry::LoadPersons(connection, {person_id});
   if (persons.empty()) return Fail(ErrorCode::kNotFound, "enrolments.unknown_person", "person_id");
   if (Gone(persons.front().status)) return Fail(ErrorCode::kConflict, "enrolments.person_gone", "person_id");
-  if (auto ok = CheckCaller(connection, agreement.caller_id); !ok) return Fail(ok.error());
   auto existing = connection.QueryOne(
       std::string("SELECT ") + kEnrolmentColumns + " FROM enrolments WHERE campaign_id = ? AND person_id = ?",
       {campaign_id, person_id});
-  std::optional<CallerId> caller = agreement.caller_id;
-  if (!caller) {
-    if (existing && existing->OptInt(5)) {
-      caller = existing->OptInt(5);  // continuity: back with the caller they had
-    } else {
-      const auto loads = LoadCallerLoads(connection);
-      const std::vector<PersonId> one{person_id};
-      const auto assigned = AssignUsualCallers(loads, one);
-      if (assigned.front() != kNoCaller) caller = assigned.front();
-    }
-  }
+  // Continuity: someone taken back returns to the caller they had, if that caller still covers their window.
+  const auto caller =
+      UsualCallerFor(connection, person_id, agreement.caller_id, existing ? existing->OptInt(5) : std::nullopt,
+                     ScheduleUnder(connection, campaign_id, person_id, agreement.schedule));
+  if (!caller) return Fail(caller.error());
   auto values = AgreementValues(agreement.schedule);
-  values.insert(values.end(), {Optional(caller), db::Value(now), Optional(actor)});
+  values.insert(values.end(), {Optional(*caller), db::Value(now), Optional(actor)});
   if (existing) {
     if (existing->Text(3) == kEnrolmentActive) {
       return Fail(ErrorCode::kConflict, "enrolments.already_enrolled", "person_id");
@@ -212,10 +273,12 @@ core::Result<EnrolmentRecord> UpdateEnrolment(db::Connection& connection, Campai
   auto current = LoadEnrolment(connection, enrolment_id);
   if (!current || current->campaign_id != campaign_id) return Fail(ErrorCode::kNotFound, "enrolments.not_found");
   if (current->version != expected_version) return Fail(ErrorCode::kPreconditionFailed, "http.precondition_failed");
-  if (auto ok = CheckCaller(connection, agreement.caller_id); !ok) return Fail(ok.error());
+  // The usual caller stays unless the new days or window are ones their duty never covers.
+  const auto caller = UsualCallerFor(connection, current->person_id, agreement.caller_id, current->caller_id,
+                                     ScheduleUnder(connection, campaign_id, current->person_id, agreement.schedule));
+  if (!caller) return Fail(caller.error());
   auto values = AgreementValues(agreement.schedule);
-  values.insert(values.end(), {agreement.caller_id ? db::Value(*agreement.caller_id) : Optional(current->caller_id),
-                               db::Value(enrolment_id), db::Value(expected_version)});
+  values.insert(values.end(), {Optional(*caller), db::Value(enrolment_id), db::Value(expected_version)});
   const auto changed = connection.Execute(
       "UPDATE enrolments SET weekdays = ?, window_start = ?, window_end = ?, frequency_days = ?, caller_id = ?, "
       "version = version + 1 WHERE id = ? AND version = ?",

@@ -92,7 +92,7 @@ std::optional<CallReason> CallReasonFromName(std::string_view name);
 enum class Continuity : std::uint8_t {
   kUsualCaller,      ///< the usual caller is on duty and had room
   kStandIn,          ///< the usual caller is away: the person's stable stand-in (caller_assignment.hpp)
-  kFirstAssignment,  ///< no usual caller yet: the stand-in rule chose one (the store may keep it as usual)
+  kFirstAssignment,  ///< no usual caller yet, and this caller's shift covers the window: the store keeps them as usual
   kSpillOver,        ///< the chosen caller's list was full: the colleague with the most room took it
 };
 std::string_view ContinuityName(Continuity continuity);

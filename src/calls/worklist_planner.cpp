@@ -27,6 +27,7 @@ struct Candidate {
   CallReason reason;
   Continuity continuity;
   bool has_choice;  ///< the roster chose a caller before capacity was considered
+  bool retry;       ///< tried on the day: a caller must be working after not_before (CallOnDay::Reach)
   CampaignKind kind;
   OverflowReason overflow_reason;
 };
@@ -106,11 +107,11 @@ std::vector<Candidate> CallsOfTheDay(const PlanRequest& request, const ParisDay&
     const Enrolment& enrolment = request.enrolments[index];
     const auto call = CallOn(day, enrolment, policies.For(enrolment.campaign_id));
     if (!call) continue;
-    const auto choice = roster.Choose(enrolment.person_id, enrolment.usual_caller_id, call->window);
+    const auto choice = roster.Choose(enrolment.person_id, enrolment.usual_caller_id, call->Reach(day.End()));
     candidates.push_back({call->not_before, enrolment.person_id, enrolment.campaign_id, enrolment.priority,
                           static_cast<std::uint32_t>(index),
                           choice ? static_cast<std::uint32_t>(choice->index) : kNobody, call->reason,
-                          choice ? choice->continuity : Continuity::kSpillOver, choice.has_value(),
+                          choice ? choice->continuity : Continuity::kSpillOver, choice.has_value(), call->retry,
                           enrolment.campaign_kind, OverflowReason::kNoRoom});
   }
   return candidates;
@@ -163,10 +164,11 @@ void Assign(std::vector<Candidate>& ordered, const CallerRoster& roster, const P
   for (const std::uint32_t rank : spilled) {
     Candidate& call = ordered[rank];
     const UtcWindow window = day.Window(request.enrolments[call.enrolment].window);
+    const UtcWindow reach = call.retry ? UtcWindow{call.not_before, day.End()} : window;
     ShiftTeam* best = nullptr;
     bool covered = false;
     for (ShiftTeam& team : teams) {
-      if (!overlaps(team.shift, window)) continue;
+      if (!overlaps(team.shift, reach)) continue;
       covered = true;
       if (team.by_room.empty()) continue;
       if (best == nullptr || LessRoom{}(best->by_room.top(), team.by_room.top())) best = &team;
@@ -183,16 +185,24 @@ void Assign(std::vector<Candidate>& ordered, const CallerRoster& roster, const P
   }
 }
 
-PlannedCall ToPlannedCall(const Candidate& call, const Enrolment& enrolment, const ParisDay& day) {
-  return PlannedCall{.person_id = call.person_id,
-                     .campaign_id = call.campaign_id,
-                     .usual_caller_id = enrolment.usual_caller_id,
-                     .window = day.Window(enrolment.window),
-                     .not_before = call.not_before,
-                     .priority = call.priority,
-                     .reason = call.reason,
-                     .continuity = call.continuity,
-                     .overflow_reason = call.overflow_reason};
+PlannedCall ToPlannedCall(const Candidate& call, const Enrolment& enrolment, const ParisDay& day,
+                          const CallerRoster& roster) {
+  PlannedCall planned{.person_id = call.person_id,
+                      .campaign_id = call.campaign_id,
+                      .usual_caller_id = enrolment.usual_caller_id,
+                      .window = day.Window(enrolment.window),
+                      .not_before = call.not_before,
+                      .priority = call.priority,
+                      .reason = call.reason,
+                      .continuity = call.continuity,
+                      .overflow_reason = call.overflow_reason};
+  // Someone without a usual caller keeps the one who calls them, whichever pass placed the call, as long as that
+  // caller's shift covers their agreed window (a retry placed after the window says nothing of the days to come).
+  if (enrolment.usual_caller_id == kNoCaller && call.caller != kNobody) {
+    planned.continuity =
+        roster.Covers(call.caller, planned.window) ? Continuity::kFirstAssignment : Continuity::kSpillOver;
+  }
+  return planned;
 }
 
 }  // namespace
@@ -224,7 +234,7 @@ WorklistPlan PlanWorklists(const PlanRequest& request, const ParisDay& paris_day
   plan.overflow.reserve(overflow);
   // Walking the calls in order keeps every list in order, whichever pass gave the call its caller.
   for (const Candidate& call : calls) {
-    const PlannedCall planned = ToPlannedCall(call, request.enrolments[call.enrolment], paris_day);
+    const PlannedCall planned = ToPlannedCall(call, request.enrolments[call.enrolment], paris_day, roster);
     if (call.caller == kNobody) {
       plan.overflow.push_back(planned);
     } else {

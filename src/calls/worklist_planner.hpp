@@ -13,13 +13,17 @@
 // missed yesterday under any of them keeps the "missed" place at the head of the list). Reaching the person
 // counts for all their enrolments (the call store), so the merged ones are not due again.
 //
-// Assignment, in that order: a call is placed on a caller only when the agreed window overlaps that caller's
-// shift. Each call goes to its usual caller, or their stand-in when away (caller_assignment.hpp), while that
-// caller has room and covers the window, so the calls that come first keep their continuity. What did not fit
-// then goes, still in that order, to the colleague on duty with the most room left among those whose shift
-// overlaps the window (the lowest id among equals). What fits nobody is the overflow, reported to the
-// coordinator with its reason: `kNoRoom` when callers covering the window are full, `kOutsideEveryShift` when
-// no caller on duty that day has a shift overlapping the window.
+// Assignment, in that order: a call is placed on a caller only when that caller's shift overlaps the time the call
+// can be made (CallOnDay::Reach): the agreed window, or for a retry from the retry time to midnight, so a retry
+// never lands on a caller whose shift is over by then. Each call goes to its usual caller while that caller has
+// room and covers it, or else to the person's stand-in among the callers with room who cover it
+// (caller_assignment.hpp: stable from day to day, back to the usual caller when their shift covers the window
+// again), so the calls that come first keep their continuity. What did not fit then goes, still in that order, to
+// the colleague on duty with the most room left among those who cover it (the lowest id among equals). What fits
+// nobody is the overflow, reported to the coordinator with its reason: `kNoRoom` when callers covering it are
+// full, `kOutsideEveryShift` when no caller on duty that day covers it. A person without a usual caller gets
+// Continuity::kFirstAssignment when the caller of their call covers their agreed window: the store keeps that
+// caller as their usual caller.
 //
 // Cost: O(n log n + m log m + s·t) for n enrolments, m callers, s calls spilled over and t distinct shifts; one
 // allocation per list, none per call beyond the lists themselves.

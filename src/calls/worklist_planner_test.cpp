@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <set>
 
@@ -239,6 +240,121 @@ TEST(WorklistPlanner, ACallGoesOnlyToACallerWhoseShiftOverlapsItsWindow) {
   EXPECT_EQ(full.overflow[0].overflow_reason, OverflowReason::kNoRoom);
 }
 
+/// A caller on `day` working `from`–`to` (Paris hours), shift through the time-zone rules.
+CallerOnDuty ShiftOn(CallerId id, std::chrono::local_days day, int from, int to, std::int32_t max_calls = 0) {
+  const UtcWindow shift =
+      AgreedWindowOn(day, LocalWindow{static_cast<std::int16_t>(from * 60), static_cast<std::int16_t>(to * 60)});
+  return CallerOnDuty{.caller_id = id, .shift_start = shift.start, .shift_end = shift.end, .max_calls = max_calls};
+}
+
+const auto kSpringForward = Day(2027, 3, 28);
+const auto kFallBack = Day(2027, 10, 31);
+
+TEST(WorklistPlanner, WhenTheUsualCallersShiftMissesTheWindowTheSameStandInCallsThenTheUsualCallerAgain) {
+  // Caller 1 usually works afternoons, but on the two daylight-saving Sundays only mornings: their people called
+  // 15:00-16:00 go to a stand-in among the afternoon callers, the same one both days, and back to 1 on Monday.
+  std::vector<Enrolment> enrolments;
+  for (PersonId id = 1; id <= 20; ++id) enrolments.push_back(Person(id, 1, 15));
+  const auto team_on = [](std::chrono::local_days day, bool usual_in_the_morning, std::int32_t spare) {
+    std::vector<CallerOnDuty> team{usual_in_the_morning ? ShiftOn(1, day, 8, 12) : ShiftOn(1, day, 14, 18)};
+    for (CallerId id = 2; id <= 4; ++id) team.push_back(ShiftOn(id, day, 8, 12));  // mornings
+    for (CallerId id = 5; id <= 8; ++id)
+      team.push_back(ShiftOn(id, day, 14, 18, 30 + spare * static_cast<std::int32_t>(id)));
+    return team;
+  };
+  const auto before_shifts = [](std::chrono::local_days day) {
+    return AgreedWindowOn(day, LocalWindow{360, 420}).start;
+  };
+  const WorklistPlan spring =
+      Plan(enrolments, team_on(kSpringForward, true, 0), before_shifts(kSpringForward), kSpringForward);
+  const WorklistPlan autumn = Plan(enrolments, team_on(kFallBack, true, 3), before_shifts(kFallBack), kFallBack);
+  const auto monday = kFallBack + std::chrono::days{1};
+  const WorklistPlan back = Plan(enrolments, team_on(monday, false, 0), before_shifts(monday), monday);
+  std::map<PersonId, CallerId> spring_caller, autumn_caller;
+  for (const auto& [plan, callers] : {std::pair{&spring, &spring_caller}, std::pair{&autumn, &autumn_caller}}) {
+    EXPECT_TRUE(plan->overflow.empty());
+    for (const Worklist& list : plan->worklists) {
+      for (const PlannedCall& call : list.calls) {
+        EXPECT_GE(list.caller_id, 5) << "only an afternoon caller covers 15:00-16:00";
+        EXPECT_EQ(call.continuity, Continuity::kStandIn) << call.person_id;
+        (*callers)[call.person_id] = list.caller_id;
+      }
+    }
+  }
+  EXPECT_EQ(spring_caller.size(), 20u);
+  EXPECT_EQ(spring_caller, autumn_caller);
+  ASSERT_EQ(back.worklists[0].caller_id, 1);
+  EXPECT_EQ(back.worklists[0].calls.size(), 12u) << "four hours of twenty-minute calls";
+  for (const PlannedCall& call : back.worklists[0].calls) EXPECT_EQ(call.continuity, Continuity::kUsualCaller);
+}
+
+TEST(WorklistPlanner, APersonWithoutUsualCallerGetsACallerWhoseShiftCoversTheirWindow) {
+  // Nobody has a usual caller; windows in the afternoon; mornings 1-2, afternoons 3-4 with little room each.
+  std::vector<Enrolment> enrolments;
+  for (PersonId id = 1; id <= 10; ++id) enrolments.push_back(Person(id, kNoCaller, 14 + static_cast<int>(id % 3)));
+  Enrolment retry = Person(11, kNoCaller, 9);  // a morning window, tried and retried in the afternoon
+  retry.last_attempt_at = Utc(2027, 1, 12, 10, 30);
+  retry.last_attempt_outcome = CallOutcome::kNoAnswer;
+  retry.attempts_on_day = 1;
+  enrolments.push_back(retry);
+  for (const auto day : {kSpringForward, kFallBack}) {
+    std::vector<Enrolment> on_day = enrolments;
+    on_day.back().last_attempt_at = AgreedWindowOn(day, LocalWindow{11 * 60 + 30, 12 * 60}).start;
+    const std::vector<CallerOnDuty> team{ShiftOn(1, day, 8, 13), ShiftOn(2, day, 8, 13), ShiftOn(3, day, 13, 19, 4),
+                                         ShiftOn(4, day, 13, 19, 7)};
+    const WorklistPlan plan = Plan(on_day, team, AgreedWindowOn(day, LocalWindow{420, 480}).start, day);
+    EXPECT_TRUE(plan.overflow.empty());
+    std::size_t first = 0;
+    for (const Worklist& list : plan.worklists) {
+      for (const PlannedCall& call : list.calls) {
+        if (call.person_id == 11) {
+          EXPECT_GE(list.caller_id, 3) << "the retry at 13:30 Paris: the morning callers have gone";
+          EXPECT_EQ(call.continuity, Continuity::kSpillOver) << "an afternoon caller never covers 09:00-10:00";
+          continue;
+        }
+        EXPECT_GE(list.caller_id, 3);
+        EXPECT_EQ(call.continuity, Continuity::kFirstAssignment) << call.person_id << " (the store keeps it)";
+        ++first;
+      }
+    }
+    EXPECT_EQ(first, 10u) << "every one, the calls that spilled from a full caller to a colleague included";
+  }
+}
+
+TEST(WorklistPlanner, ARetryIsPlannedOnlyForACallerStillWorkingAtItsTime) {
+  // The usual caller works 08:00-13:00; the person (window 10:00-11:00) did not answer at 12:00 and is retried two
+  // hours later, at 14:00 Paris, on both daylight-saving days.
+  for (const auto day : {kSpringForward, kFallBack}) {
+    Enrolment tried = Person(1, 10, 10);
+    tried.last_attempt_at = AgreedWindowOn(day, LocalWindow{12 * 60, 12 * 60 + 1}).start;
+    tried.last_attempt_outcome = CallOutcome::kNoAnswer;
+    tried.attempts_on_day = 1;
+    const core::EpochMillis now = AgreedWindowOn(day, LocalWindow{12 * 60 + 5, 12 * 60 + 6}).start;
+    const core::EpochMillis two_pm = AgreedWindowOn(day, LocalWindow{14 * 60, 14 * 60 + 1}).start;
+    const WorklistPlan with_colleague =
+        Plan({tried}, {ShiftOn(10, day, 8, 13), ShiftOn(20, day, 8, 13), ShiftOn(30, day, 13, 20)}, now, day);
+    ASSERT_EQ(with_colleague.worklists.size(), 3u);
+    EXPECT_TRUE(with_colleague.worklists[0].calls.empty()) << "not for 14:00 on a list that ends at 13:00";
+    ASSERT_EQ(with_colleague.worklists[2].calls.size(), 1u);
+    EXPECT_EQ(with_colleague.worklists[2].calls[0].not_before, two_pm);
+    EXPECT_EQ(with_colleague.worklists[2].calls[0].continuity, Continuity::kStandIn);
+    EXPECT_EQ(with_colleague.worklists[2].calls[0].reason, CallReason::kRetry);
+
+    const WorklistPlan mornings_only = Plan({tried}, {ShiftOn(10, day, 8, 13), ShiftOn(20, day, 8, 13)}, now, day);
+    EXPECT_TRUE(mornings_only.worklists[0].calls.empty());
+    EXPECT_TRUE(mornings_only.worklists[1].calls.empty());
+    ASSERT_EQ(mornings_only.overflow.size(), 1u) << "nobody works at 14:00: the store carries it to tomorrow";
+    EXPECT_EQ(mornings_only.overflow[0].overflow_reason, OverflowReason::kOutsideEveryShift);
+
+    std::vector<CallerOnDuty> full{ShiftOn(10, day, 8, 13), ShiftOn(30, day, 13, 20)};
+    full[1].max_calls = 2;
+    full[1].calls_made = 2;
+    const WorklistPlan no_room = Plan({tried}, full, now, day);
+    ASSERT_EQ(no_room.overflow.size(), 1u);
+    EXPECT_EQ(no_room.overflow[0].overflow_reason, OverflowReason::kNoRoom);
+  }
+}
+
 /// A varied day: 3,000 enrolments over two campaigns, 25 callers of whom some are away, tight capacity.
 PlanRequest VariedDay(std::vector<Enrolment>& enrolments, std::vector<CallerOnDuty>& callers) {
   enrolments.clear();
@@ -324,8 +440,11 @@ TEST(WorklistPlanner, EveryCallOnceAndEveryListInOrderWithinCapacity) {
     EXPECT_TRUE(std::is_sorted(list.calls.begin(), list.calls.end(), in_order));
     for (const PlannedCall& call : list.calls) {
       seen.push_back(call.person_id);
-      EXPECT_LT(caller->shift_start, call.window.end) << "a call only on a caller whose shift overlaps its window";
-      EXPECT_LT(call.window.start, caller->shift_end);
+      EXPECT_LT(call.not_before, caller->shift_end) << "never on a caller whose shift is over when it can be made";
+      if (call.reason == CallReason::kDue) {
+        EXPECT_LT(caller->shift_start, call.window.end) << "a call only on a caller whose shift overlaps its window";
+        EXPECT_LT(call.window.start, caller->shift_end);
+      }
     }
   }
   EXPECT_TRUE(std::is_sorted(plan.overflow.begin(), plan.overflow.end(), in_order));

@@ -1,5 +1,7 @@
 // Worklists: plan a day, the caller's list and the next person due, the coordinator's view of a day.
 
+#include <algorithm>
+
 #include "calls/agreed_window.hpp"
 #include "calls/call_route_support.hpp"
 #include "calls/call_routes.hpp"
@@ -15,18 +17,42 @@ using http::Response;
 
 constexpr int kLastCalls = 5;
 
+Json UnplannedCallJson(const PlannedCall& call) {
+  return Json{{"person_id", call.person_id},
+              {"campaign_id", call.campaign_id},
+              {"usual_caller_id", call.usual_caller_id},
+              {"window_start", call.window.start},
+              {"window_end", call.window.end},
+              {"not_before", call.not_before},
+              {"call_reason", CallReasonName(call.reason)},
+              {"reason", OverflowReasonName(call.overflow_reason)}};
+}
+
 Json OverflowJson(const std::vector<PlannedCall>& overflow) {
   Json out = Json::array();
-  for (const auto& call : overflow) {
-    out.push_back(Json{{"person_id", call.person_id},
-                       {"campaign_id", call.campaign_id},
-                       {"usual_caller_id", call.usual_caller_id},
-                       {"window_start", call.window.start},
-                       {"window_end", call.window.end},
-                       {"not_before", call.not_before},
-                       {"reason", OverflowReasonName(call.overflow_reason)}});
+  for (const auto& call : overflow) out.push_back(UnplannedCallJson(call));
+  return out;
+}
+
+// The stored overflow of a day with the persons' names (the coordinator's screen), in list order.
+Json StoredOverflowJson(const std::vector<OverflowCall>& overflow, const std::vector<registry::Person>& persons) {
+  Json out = Json::array();
+  for (const auto& stored : overflow) {
+    Json call = UnplannedCallJson(stored.call);
+    call["enrolment_id"] = stored.enrolment_id;
+    const auto* person = FindPerson(persons, stored.call.person_id);
+    call["person_name"] = person ? Json(DisplayName(*person)) : Json(nullptr);
+    out.push_back(std::move(call));
   }
   return out;
+}
+
+std::vector<registry::Person> PersonsOfOverflow(db::Connection& connection, const std::vector<OverflowCall>& overflow) {
+  std::vector<std::int64_t> ids;
+  for (const auto& stored : overflow) ids.push_back(stored.call.person_id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return registry::LoadPersons(connection, ids);
 }
 
 Json ItemsJson(const std::vector<WorklistItem>& items, const std::vector<registry::Person>& persons) {
@@ -116,35 +142,42 @@ void AddListRoutes(auth::ApiRoutes& routes, db::Database& database, const core::
         });
         return ListReply(day_text, now, items, persons);
       });
-  routes.Add(
-      Method::kGet, "/api/v1/worklists", auth::Permission::kCallsSupervise,
-      [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
-        const auto now = clock.Now();
-        auto day = DayParameter(request, now);
-        if (!day) return Error(day.error(), request);
-        std::optional<std::int64_t> caller;
-        if (request.query.contains("caller")) {
-          auto id = http::QueryInt(request, "caller", 0, 1, std::numeric_limits<std::int64_t>::max());
-          if (!id) return Error(id.error(), request);
-          caller = *id;
-        }
-        const std::string day_text = FormatCalendarDay(*day);
-        auto [items, persons, names] = db::InWriteTransaction(database, [&](db::Connection& c) {
-          if (*day == ParisDayOf(now)) EnsureDayPlanned(c, *day, now);
-          auto found = LoadWorklist(c, day_text, caller);
-          std::vector<std::int64_t> caller_ids;
-          for (const auto& item : found) {
-            if (caller_ids.empty() || caller_ids.back() != item.caller_id) caller_ids.push_back(item.caller_id);
-          }
-          auto event = FollowUpEvent(principal, request, "worklist.read", "worklist", day_text);
-          event.details = {{"caller", caller ? std::to_string(*caller) : "*"}, {"count", std::to_string(found.size())}};
-          audit::Append(c, now, event);
-          return std::tuple{found, PersonsOf(c, found), AccountNames(c, caller_ids)};
-        });
-        Json callers = Json::array();
-        for (const auto& [id, name] : names) callers.push_back(Json{{"id", id}, {"name", name}});
-        return ListReply(day_text, now, items, persons, Json{{"callers", callers}});
-      });
+  routes.Add(Method::kGet, "/api/v1/worklists", auth::Permission::kCallsSupervise,
+             [&database, &clock](const auth::Principal& principal, Request& request) -> Response {
+               const auto now = clock.Now();
+               auto day = DayParameter(request, now);
+               if (!day) return Error(day.error(), request);
+               std::optional<std::int64_t> caller;
+               if (request.query.contains("caller")) {
+                 auto id = http::QueryInt(request, "caller", 0, 1, std::numeric_limits<std::int64_t>::max());
+                 if (!id) return Error(id.error(), request);
+                 caller = *id;
+               }
+               const std::string day_text = FormatCalendarDay(*day);
+               auto [items, persons, names, overflow] = db::InWriteTransaction(database, [&](db::Connection& c) {
+                 if (*day == ParisDayOf(now)) EnsureDayPlanned(c, *day, now);
+                 auto found = LoadWorklist(c, day_text, caller);
+                 std::vector<std::int64_t> caller_ids;
+                 for (const auto& item : found) {
+                   if (caller_ids.empty() || caller_ids.back() != item.caller_id) caller_ids.push_back(item.caller_id);
+                 }
+                 // The calls the day's plan could place on nobody's list; for one caller, those of their usual people.
+                 auto unplanned = LoadOverflow(c, day_text);
+                 if (caller) {
+                   std::erase_if(unplanned, [&](const OverflowCall& o) { return o.call.usual_caller_id != *caller; });
+                 }
+                 auto event = FollowUpEvent(principal, request, "worklist.read", "worklist", day_text);
+                 event.details = {{"caller", caller ? std::to_string(*caller) : "*"},
+                                  {"count", std::to_string(found.size())},
+                                  {"overflow", std::to_string(unplanned.size())}};
+                 audit::Append(c, now, event);
+                 return std::tuple{found, PersonsOf(c, found), AccountNames(c, caller_ids),
+                                   StoredOverflowJson(unplanned, PersonsOfOverflow(c, unplanned))};
+               });
+               Json callers = Json::array();
+               for (const auto& [id, name] : names) callers.push_back(Json{{"id", id}, {"name", name}});
+               return ListReply(day_text, now, items, persons, Json{{"callers", callers}, {"overflow", overflow}});
+             });
 }
 
 void AddNextRoute(auth::ApiRoutes& routes, db::Database& database, const core::Clock& clock) {

@@ -563,6 +563,32 @@ ALTER TABLE person_name_tokens ALTER COLUMN token SET STATISTICS 1000;
 ANALYZE person_name_tokens;
 )sql";
 
+// 8 worklist_overflow: the calls the plan of a day could place on nobody's list (docs/calls.md, "Planning a day"),
+// kept with that day's plan so the coordinator sees them whenever the day's worklists are opened, not only in
+// the reply to the plan. Replaced as a whole each time the day is planned; `reason` is why the call fits nobody
+// (`no_room`, `outside_every_shift`), `call_reason` why it was due (`missed`, `due`, `retry`).
+constexpr std::string_view kWorklistOverflow = R"sql(
+CREATE TABLE worklist_overflow (
+  id {{id}},
+  day TEXT NOT NULL,
+  enrolment_id BIGINT NOT NULL REFERENCES enrolments(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+  campaign_id BIGINT NOT NULL,
+  usual_caller_id BIGINT,
+  position INTEGER NOT NULL,
+  call_reason TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  window_start BIGINT NOT NULL,
+  window_end BIGINT NOT NULL,
+  not_before BIGINT NOT NULL,
+  priority INTEGER NOT NULL,
+  planned_at BIGINT NOT NULL,
+  UNIQUE (day, enrolment_id)
+);
+CREATE INDEX worklist_overflow_person ON worklist_overflow(person_id, day);
+CREATE INDEX worklist_overflow_enrolment ON worklist_overflow(enrolment_id);
+)sql";
+
 void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
@@ -614,6 +640,7 @@ const std::vector<Migration>& AllMigrations() {
        .name = "name_token_statistics",
        .sql = "-- PostgreSQL only\n",
        .postgres_sql = std::string(kNameTokenStatistics)},
+      {.version = 8, .name = "worklist_overflow", .sql = std::string(kWorklistOverflow)},
   };
   return all;
 }

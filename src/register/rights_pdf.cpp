@@ -133,6 +133,7 @@ std::string FollowUpTitle(const std::string& table) {
       {"emergency_contacts", "Personnes à prévenir (suivi)"},
       {"enrolments", "Inscriptions aux campagnes d'appels"},
       {"worklist_items", "Appels planifiés"},
+      {"worklist_overflow", "Appels restés sans appelant·e"},
       {"calls", "Appels passés"},
       {"escalations", "Personnes non jointes : signalements"},
       {"inbound_requests", "Demandes reçues par téléphone"},

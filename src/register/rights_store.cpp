@@ -134,6 +134,10 @@ const std::vector<HeldColumns>& HeldColumnsByTable() {
        {"id", "day", "caller_id", "enrolment_id", "position", "reason", "window_start", "window_end", "not_before",
         "attempts", "state", "planned_at", "version"},
        {"person_id"}},
+      {"worklist_overflow",
+       {"id", "day", "enrolment_id", "campaign_id", "usual_caller_id", "position", "call_reason", "reason",
+        "window_start", "window_end", "not_before", "priority", "planned_at"},
+       {"person_id"}},
       {"enrolments",
        {"id", "campaign_id", "state", "source", "caller_id", "weekdays", "window_start", "window_end", "frequency_days",
         "priority", "last_call_worrying", "enrolled_at", "enrolled_by", "ended_at", "last_attempt_at",
@@ -159,9 +163,10 @@ const std::vector<HeldColumns>& HeldColumnsByTable() {
 const std::vector<std::string>& FollowUpTables() {
   static const std::vector<std::string> tables = {"referrals",          "needs",
                                                   "escalations",        "calls",
-                                                  "worklist_items",     "enrolments",
-                                                  "inbound_requests",   "emergency_contacts",
-                                                  "follow_up_profiles", "break_glass_grants"};
+                                                  "worklist_items",     "worklist_overflow",
+                                                  "enrolments",         "inbound_requests",
+                                                  "emergency_contacts", "follow_up_profiles",
+                                                  "break_glass_grants"};
   return tables;
 }
 

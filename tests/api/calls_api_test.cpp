@@ -440,6 +440,98 @@ TEST_P(CallsApi, ACallerReadsOnlyThePeopleOnTheirListsUnlessTheyBreakTheGlass) {
   EXPECT_EQ(anna_->Get("/api/v1/calls/persons/" + std::to_string(paul_)).status, 404);
 }
 
+TEST_P(CallsApi, TheCallsThatFitNobodyStayWithTheDaysWorklistsForTheCoordinator) {
+  // One call a shift each: two of the four people fit, and a fifth called at 19:00 fits no shift.
+  Sql("UPDATE callers SET calls_per_shift = 1");
+  const auto late = CreatePerson("Garnier", "Rose", "03 22 12 34 56");
+  Enrol(late, anna_id_, "19:00", "20:00");
+  auto planned = coordinator_->SendJson("POST", "/api/v1/worklists/plan", {{"day", "2030-06-17"}});
+  ASSERT_EQ(planned.status, 200) << planned.body;
+  EXPECT_EQ(planned.Json()["pending"], 2);
+  ASSERT_EQ(planned.Json()["overflow"].size(), 3U) << planned.body;
+
+  // Later, on opening the day: the same overflow, with the persons' names, in list order.
+  Advance(90);
+  auto day = coordinator_->Get("/api/v1/worklists?day=2030-06-17");
+  ASSERT_EQ(day.status, 200) << day.body;
+  const auto overflow = day.Json()["overflow"];
+  ASSERT_EQ(overflow.size(), 3U) << day.body;
+  for (std::size_t i = 0; i < overflow.size(); ++i) {
+    EXPECT_EQ(overflow[i]["person_id"], planned.Json()["overflow"][i]["person_id"]) << i;
+    EXPECT_EQ(overflow[i]["reason"], planned.Json()["overflow"][i]["reason"]) << i;
+    EXPECT_EQ(overflow[i]["call_reason"], "due");
+  }
+  EXPECT_EQ(overflow[0]["reason"], "no_room");
+  EXPECT_EQ(overflow[2]["person_id"], late);
+  EXPECT_EQ(overflow[2]["person_name"], "Rose Garnier");
+  EXPECT_EQ(overflow[2]["reason"], "outside_every_shift");
+  EXPECT_EQ(overflow[2]["window_start"], MondayEight() + 11 * 60 * kMinute) << "19:00 in Paris";
+  // One caller's view: the overflow of their usual people only (Paul is Bob's, and fitted).
+  EXPECT_TRUE(coordinator_->Get("/api/v1/worklists?day=2030-06-17&caller=" + std::to_string(bob_id_))
+                  .Json()["overflow"]
+                  .empty());
+  EXPECT_EQ(coordinator_->Get("/api/v1/worklists?day=2030-06-17&caller=" + std::to_string(anna_id_))
+                .Json()["overflow"]
+                .size(),
+            3U);
+  EXPECT_FALSE(anna_->Get("/api/v1/worklists/mine?day=2030-06-17").Json().contains("overflow"));
+  EXPECT_EQ(QueryText("SELECT details FROM audit_log WHERE action = 'worklist.read' ORDER BY id DESC LIMIT 1", {})
+                .find("overflow"),
+            std::string::npos)
+      << "the caller's read names no overflow";
+
+  // More room: the next plan replaces the stored overflow; only the 19:00 call still fits nobody.
+  Sql("UPDATE callers SET calls_per_shift = 20");
+  ASSERT_EQ(coordinator_->SendJson("POST", "/api/v1/worklists/plan", {{"day", "2030-06-17"}}).status, 200);
+  const auto after = coordinator_->Get("/api/v1/worklists?day=2030-06-17").Json()["overflow"];
+  ASSERT_EQ(after.size(), 1U);
+  EXPECT_EQ(after[0]["person_id"], late);
+}
+
+TEST_P(CallsApi, ANoAnswerWhoseRetryFallsAfterTheShiftGoesToAColleagueWorkingThenOrToTomorrow) {
+  // Bob works 13:00-21:00: Paul, called 09:00-12:00, cannot stay his (the plan gives him to Anna and keeps it).
+  Sql("UPDATE callers SET shift_start = '13:00', shift_end = '21:00' WHERE user_id = ?", {bob_id_});
+  ASSERT_EQ(coordinator_->SendJson("POST", "/api/v1/worklists/plan", json::object()).status, 200);
+  EXPECT_EQ(QueryInt("SELECT caller_id FROM enrolments WHERE person_id = ?", {paul_}), anna_id_);
+
+  Advance(8 * 60);  // 16:00: the retry of a no-answer, two hours later, is after Anna's 17:00
+  const auto odette_item = NextItemFor(*anna_, odette_);
+  auto moved = Record(*anna_, {{"worklist_item_id", odette_item}, {"outcome", "no_answer"}});
+  ASSERT_EQ(moved.status, 201) << moved.body;
+  EXPECT_EQ(moved.Json()["item"]["state"], "pending");
+  EXPECT_EQ(moved.Json()["item"]["caller_id"], bob_id_) << moved.body;
+  EXPECT_EQ(moved.Json()["retry_at"], now_ + 120 * kMinute);
+  bool on_bobs_list = false;
+  const auto bobs = bob_->Get("/api/v1/worklists/mine").Json()["items"];
+  for (const auto& item : bobs) {
+    on_bobs_list = on_bobs_list || (item["id"] == odette_item && item["not_before"] == moved.Json()["retry_at"]);
+  }
+  EXPECT_TRUE(on_bobs_list) << "Bob makes the retry at 18:00";
+
+  // Nobody works after 17:00 any more: Henri's retry waits for tomorrow, where he comes first.
+  Sql("UPDATE callers SET shift_end = '17:00' WHERE user_id = ?", {bob_id_});
+  Advance(5);
+  std::int64_t henri_item = 0;
+  const auto annas = anna_->Get("/api/v1/worklists/mine").Json()["items"];
+  for (const auto& item : annas) {
+    if (item["person_id"] == henri_) henri_item = item["id"].get<std::int64_t>();
+  }
+  auto carried = Record(*anna_, {{"worklist_item_id", henri_item}, {"outcome", "no_answer"}});
+  ASSERT_EQ(carried.status, 201) << carried.body;
+  EXPECT_EQ(carried.Json()["item"]["state"], "failed");
+  EXPECT_EQ(carried.Json()["item"]["caller_id"], anna_id_);
+  EXPECT_TRUE(carried.Json()["retry_at"].is_null());
+  // The others were dealt with today (not missed): on Tuesday Henri, missed, comes before their earlier windows.
+  Sql("UPDATE worklist_items SET state = 'done' WHERE day = '2030-06-17' AND person_id <> ?", {henri_});
+  SetClock(MondayEight() + 24 * 60 * kMinute);
+  const auto tuesday = anna_->Get("/api/v1/worklists/mine").Json()["items"];
+  ASSERT_EQ(tuesday.size(), 4U) << tuesday.dump();
+  EXPECT_EQ(tuesday[0]["person_id"], henri_) << tuesday.dump();
+  EXPECT_EQ(tuesday[0]["reason"], "missed");
+  EXPECT_EQ(tuesday[1]["person_id"], odette_);
+  EXPECT_EQ(tuesday[1]["reason"], "due");
+}
+
 TEST_P(CallsApi, TheTestClockMovesOnlyAsTold) {
   auto client = Client();
   EXPECT_EQ(client->Get("/api/v1/test/clock").Json()["now"], MondayEight());

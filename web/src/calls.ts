@@ -93,6 +93,8 @@ export interface WorklistDay {
   now: number;
   items: WorklistItem[];
   callers?: { id: Id; name: string }[];
+  /** Coordinators: the calls the day's last plan could place on nobody's list, stored with the plan. */
+  overflow?: StoredUnplannedCall[];
 }
 
 export interface RecordedCall {
@@ -132,7 +134,15 @@ export interface UnplannedCall {
   window_start: number;
   window_end: number;
   not_before: number;
+  /** Why the call was due: a regular call, a retry, or missed yesterday. */
+  call_reason?: 'due' | 'retry' | 'missed';
   reason: 'no_room' | 'outside_every_shift';
+}
+
+/** An unplanned call as the day's worklists return it: with the enrolment and the person's name. */
+export interface StoredUnplannedCall extends UnplannedCall {
+  enrolment_id: Id;
+  person_name: string | null;
 }
 
 export interface PlanSummary {

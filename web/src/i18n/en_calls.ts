@@ -46,6 +46,7 @@ export const enCalls: Record<keyof typeof frCalls, string> = {
   'calling.save': 'Save and next (Enter)',
   'calling.saved': 'Call to {name} recorded.',
   'calling.saved_retry': 'Call to {name} recorded: next try at {time}.',
+  'calling.saved_retry_colleague': 'Call to {name} recorded: next try at {time}, after your shift, by a colleague.',
   'calling.saved_failed': 'Call to {name} recorded: no more tries today.',
   'calling.proposed_needs': 'Needs spotted from the answers: {kinds}.',
   'calling.day_heading': 'My day',

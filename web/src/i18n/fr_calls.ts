@@ -45,6 +45,7 @@ export const frCalls = {
   'calling.save': 'Enregistrer et suivant (Entrée)',
   'calling.saved': 'Appel de {name} noté.',
   'calling.saved_retry': 'Appel de {name} noté : nouvel essai à {time}.',
+  'calling.saved_retry_colleague': 'Appel de {name} noté : nouvel essai à {time}, après votre vacation, par un·e collègue.',
   'calling.saved_failed': 'Appel de {name} noté : plus d’essai aujourd’hui.',
   'calling.proposed_needs': 'Besoins repérés par les réponses : {kinds}.',
   'calling.day_heading': 'Ma journée',
