@@ -1,6 +1,8 @@
 // Break the glass: a caller or an intake agent opens a person outside their scope for 12 hours by typing why;
 // coordinators list the grants not reviewed yet and mark them reviewed.
 
+#include <algorithm>
+
 #include "calls/break_glass_rules.hpp"
 #include "calls/break_glass_store.hpp"
 #include "calls/call_route_support.hpp"
@@ -72,7 +74,9 @@ void AddBreakGlassRoutes(auth::ApiRoutes& routes, db::Database& database, const 
                  const auto grants = UnreviewedBreakGlassGrants(c, static_cast<int>(*limit));
                  std::vector<std::int64_t> ids;
                  for (const auto& grant : grants) ids.push_back(grant.person_id);
-                 const auto persons = registry::LoadPersons(c, ids);
+                 std::sort(ids.begin(), ids.end());
+                 ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+                 const auto persons = registry::LoadPersons(c, ids);  // sorted by id, as FindPerson needs
                  Json out = Json::array();
                  for (const auto& grant : grants) out.push_back(GrantJson(grant, FindPerson(persons, grant.person_id)));
                  auto event = FollowUpEvent(principal, request, "break_glass.list", "break_glass", "*");

@@ -170,10 +170,10 @@ std::vector<registry::Person> PersonsOf(db::Connection& connection, const std::v
 }
 
 const registry::Person* FindPerson(const std::vector<registry::Person>& persons, std::int64_t id) {
-  for (const auto& person : persons) {
-    if (person.id == id) return &person;
-  }
-  return nullptr;
+  const auto it =
+      std::lower_bound(persons.begin(), persons.end(), id,
+                       [](const registry::Person& person, std::int64_t wanted) { return person.id < wanted; });
+  return it != persons.end() && it->id == id ? &*it : nullptr;
 }
 
 http::Response Error(const core::Error& error, const http::Request& request) {

@@ -57,8 +57,10 @@ Json LastCallsJson(const std::vector<CallSummary>& calls);
 Json EmergencyContactsJson(const std::vector<EmergencyContact>& contacts);
 Json ScriptJson(const CampaignScript& script);
 
-/// The persons of `items` by id.
+/// The persons of `items`, each once, sorted by id.
 std::vector<registry::Person> PersonsOf(db::Connection& connection, const std::vector<WorklistItem>& items);
+/// The person with this id in `persons`, which must be sorted by id (a binary search: a day's lists can name tens
+/// of thousands of persons); nullptr when absent.
 const registry::Person* FindPerson(const std::vector<registry::Person>& persons, std::int64_t id);
 
 http::Response Error(const core::Error& error, const http::Request& request);

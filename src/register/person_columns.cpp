@@ -1,6 +1,7 @@
 #include "register/person_columns.hpp"
 
-#include <map>
+#include <algorithm>
+#include <unordered_map>
 
 #include "register/person_rules.hpp"
 
@@ -118,20 +119,24 @@ Person ReadPerson(const db::Row& row) {
 }
 
 void AttachPhones(db::Connection& connection, std::vector<Person>& persons) {
-  if (persons.empty()) return;
-  std::vector<db::Value> ids;
-  std::map<std::int64_t, Person*> by_id;
+  std::unordered_map<std::int64_t, Person*> by_id;
+  std::vector<std::int64_t> ids;
   for (auto& person : persons) {
     person.phones.clear();
-    ids.emplace_back(person.id);
-    by_id[person.id] = &person;
+    if (by_id.emplace(person.id, &person).second) ids.push_back(person.id);
   }
-  auto rows = connection.Execute("SELECT person_id, e164, label FROM person_phones WHERE person_id IN (" +
-                                     Placeholders(ids.size()) + ") ORDER BY person_id, position",
-                                 ids);
-  for (const auto& row : rows.rows) {
-    if (auto it = by_id.find(row.Int(0)); it != by_id.end()) {
-      it->second->phones.push_back(Phone{row.Text(1), row.Text(2)});
+  for (std::size_t first = 0; first < ids.size(); first += kIdsPerQuery) {
+    const std::size_t count = std::min(kIdsPerQuery, ids.size() - first);
+    std::vector<db::Value> slice;
+    slice.reserve(count);
+    for (std::size_t i = first; i < first + count; ++i) slice.emplace_back(ids[i]);
+    auto rows = connection.Execute("SELECT person_id, e164, label FROM person_phones WHERE person_id IN (" +
+                                       Placeholders(count) + ") ORDER BY person_id, position",
+                                   slice);
+    for (const auto& row : rows.rows) {
+      if (auto it = by_id.find(row.Int(0)); it != by_id.end()) {
+        it->second->phones.push_back(Phone{row.Text(1), row.Text(2)});
+      }
     }
   }
 }

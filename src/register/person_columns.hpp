@@ -33,7 +33,11 @@ std::vector<db::Value> PersonValues(const Person& person);
 /// A person from a row of kPersonReadColumns (phones not included).
 Person ReadPerson(const db::Row& row);
 
-/// Loads the phones of `persons` in one query.
+/// Ids per `IN (…)` query when loading by id: a day's worklists can name tens of thousands of persons, more than
+/// PostgreSQL binds in one statement (65,535 parameters; SQLite's bound is a build option, 32,766 by default).
+inline constexpr std::size_t kIdsPerQuery = 500;
+
+/// Loads the phones of `persons`, kIdsPerQuery persons a query.
 void AttachPhones(db::Connection& connection, std::vector<Person>& persons);
 
 /// "?, ?, ?" with `count` placeholders.

@@ -1,7 +1,9 @@
 #include "register/person_store.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <span>
+#include <unordered_map>
 
 #include "core/text.hpp"
 #include "register/person_columns.hpp"
@@ -127,20 +129,26 @@ std::optional<LoadedPerson> LoadPerson(db::Connection& connection, std::int64_t 
 }
 
 std::vector<Person> LoadPersons(db::Connection& connection, const std::vector<std::int64_t>& ids) {
-  std::vector<Person> persons;
-  if (ids.empty()) return persons;
-  std::vector<db::Value> params(ids.begin(), ids.end());
-  std::string sql = "SELECT " + std::string(detail::kPersonReadColumns) + " FROM persons p WHERE p.id IN (";
-  sql += detail::Placeholders(ids.size());
-  sql += ")";
-  auto rows = connection.Execute(sql, params);
+  std::vector<std::int64_t> wanted(ids);
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
   std::vector<Person> found;
-  for (const auto& row : rows.rows) found.push_back(detail::ReadPerson(row));
+  for (std::size_t first = 0; first < wanted.size(); first += detail::kIdsPerQuery) {
+    const std::size_t count = std::min(detail::kIdsPerQuery, wanted.size() - first);
+    const std::vector<db::Value> slice(wanted.begin() + static_cast<std::ptrdiff_t>(first),
+                                       wanted.begin() + static_cast<std::ptrdiff_t>(first + count));
+    auto rows = connection.Execute("SELECT " + std::string(detail::kPersonReadColumns) +
+                                       " FROM persons p WHERE p.id IN (" + detail::Placeholders(count) + ")",
+                                   slice);
+    for (const auto& row : rows.rows) found.push_back(detail::ReadPerson(row));
+  }
   detail::AttachPhones(connection, found);
+  std::unordered_map<std::int64_t, std::size_t> position;
+  for (std::size_t i = 0; i < found.size(); ++i) position.emplace(found[i].id, i);
+  std::vector<Person> persons;
+  persons.reserve(ids.size());
   for (auto id : ids) {
-    for (auto& person : found) {
-      if (person.id == id) persons.push_back(person);
-    }
+    if (auto it = position.find(id); it != position.end()) persons.push_back(found[it->second]);
   }
   return persons;
 }

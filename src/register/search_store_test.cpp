@@ -161,5 +161,36 @@ TEST_F(SearchStore, ARenamedPersonIsFoundUnderTheNewName) {
   EXPECT_EQ(Pages(query, 0, 20, 10), Expected(where, {}, 0, 200)) << "sorted under its new name";
 }
 
+// A coordinator's day of lists names tens of thousands of persons: more ids than one statement may bind
+// (PostgreSQL: 65,535). They come back in the order asked, missing ids skipped, phones attached.
+TEST_F(SearchStore, LoadPersonsTakesMoreIdsThanOneStatementCanBind) {
+  std::vector<std::int64_t> ids;
+  const auto stored = db::InReadTransaction(*database_, [&](db::Connection& c) {
+    std::vector<std::int64_t> all;
+    for (const auto& row : c.Execute("SELECT id FROM persons ORDER BY id DESC").rows) all.push_back(row.Int(0));
+    return all;
+  });
+  ASSERT_EQ(stored.size(), 3000U);
+  for (std::int64_t missing = 1'000'000; missing < 1'070'000; ++missing) {
+    ids.push_back(missing);
+    if (missing % 13 == 0 && !stored.empty()) ids.push_back(stored[static_cast<std::size_t>(missing % 3000)]);
+  }
+  ids.insert(ids.end(), stored.begin(), stored.end());
+  ASSERT_GT(ids.size(), 65'535U);
+  const auto persons = db::InReadTransaction(*database_, [&](db::Connection& c) { return LoadPersons(c, ids); });
+  std::vector<std::int64_t> expected;
+  for (auto id : ids) {
+    if (id < 1'000'000) expected.push_back(id);
+  }
+  std::vector<std::int64_t> got;
+  std::size_t with_phones = 0;
+  for (const auto& person : persons) {
+    got.push_back(person.id);
+    if (!person.phones.empty()) ++with_phones;
+  }
+  EXPECT_EQ(got, expected);
+  EXPECT_GT(with_phones, persons.size() / 2);
+}
+
 }  // namespace
 }  // namespace lien::registry
