@@ -1,7 +1,7 @@
 // Break the glass: a caller or an intake agent opens a person outside their scope for 12 hours by typing why;
 // coordinators list the grants not reviewed yet and mark them reviewed.
 
-#include <algorithm>
+#include <utility>
 
 #include "calls/break_glass_rules.hpp"
 #include "calls/break_glass_store.hpp"
@@ -73,10 +73,9 @@ void AddBreakGlassRoutes(auth::ApiRoutes& routes, db::Database& database, const 
                auto items = db::InWriteTransaction(database, [&](db::Connection& c) {
                  const auto grants = UnreviewedBreakGlassGrants(c, static_cast<int>(*limit));
                  std::vector<std::int64_t> ids;
+                 ids.reserve(grants.size());
                  for (const auto& grant : grants) ids.push_back(grant.person_id);
-                 std::sort(ids.begin(), ids.end());
-                 ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-                 const auto persons = registry::LoadPersons(c, ids);  // sorted by id, as FindPerson needs
+                 const auto persons = SortedPersons(c, std::move(ids));
                  Json out = Json::array();
                  for (const auto& grant : grants) out.push_back(GrantJson(grant, FindPerson(persons, grant.person_id)));
                  auto event = FollowUpEvent(principal, request, "break_glass.list", "break_glass", "*");

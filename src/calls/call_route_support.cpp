@@ -161,12 +161,17 @@ Json ScriptJson(const CampaignScript& script) {
       {"campaign_id", script.campaign_id}, {"name", script.name}, {"kind", script.kind}, {"questions", questions}};
 }
 
-std::vector<registry::Person> PersonsOf(db::Connection& connection, const std::vector<WorklistItem>& items) {
-  std::vector<std::int64_t> ids;
-  for (const auto& item : items) ids.push_back(item.person_id);
+std::vector<registry::Person> SortedPersons(db::Connection& connection, std::vector<std::int64_t> ids) {
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return registry::LoadPersons(connection, ids);
+}
+
+std::vector<registry::Person> PersonsOf(db::Connection& connection, const std::vector<WorklistItem>& items) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(items.size());
+  for (const auto& item : items) ids.push_back(item.person_id);
+  return SortedPersons(connection, std::move(ids));
 }
 
 const registry::Person* FindPerson(const std::vector<registry::Person>& persons, std::int64_t id) {

@@ -57,6 +57,8 @@ Json LastCallsJson(const std::vector<CallSummary>& calls);
 Json EmergencyContactsJson(const std::vector<EmergencyContact>& contacts);
 Json ScriptJson(const CampaignScript& script);
 
+/// The persons with these ids, each once, sorted by id (as FindPerson needs).
+std::vector<registry::Person> SortedPersons(db::Connection& connection, std::vector<std::int64_t> ids);
 /// The persons of `items`, each once, sorted by id.
 std::vector<registry::Person> PersonsOf(db::Connection& connection, const std::vector<WorklistItem>& items);
 /// The person with this id in `persons`, which must be sorted by id (a binary search: a day's lists can name tens

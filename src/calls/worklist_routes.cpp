@@ -49,10 +49,9 @@ Json StoredOverflowJson(const std::vector<OverflowCall>& overflow, const std::ve
 
 std::vector<registry::Person> PersonsOfOverflow(db::Connection& connection, const std::vector<OverflowCall>& overflow) {
   std::vector<std::int64_t> ids;
+  ids.reserve(overflow.size());
   for (const auto& stored : overflow) ids.push_back(stored.call.person_id);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return registry::LoadPersons(connection, ids);
+  return SortedPersons(connection, std::move(ids));
 }
 
 Json ItemsJson(const std::vector<WorklistItem>& items, const std::vector<registry::Person>& persons) {
